@@ -1,0 +1,14 @@
+#pragma once
+// Each group of securebase-cli subcommands registers itself on the application here.
+// A command parses into its own options struct and runs in the subcommand's callback;
+// errors follow cli_support.h.
+
+namespace CLI {
+class App;
+}
+
+namespace sb::cli {
+
+void addMediaCommands(CLI::App& app); // probe, frame (media_commands.cpp)
+
+} // namespace sb::cli
