@@ -21,7 +21,7 @@ struct LocalizedText {
     std::string text;                                // the source (English or the only) text
     std::map<std::string, std::string> translations; // language code -> text, may be empty
 
-    // The text in `language` when it has one, else the source text.
+    // The text in `language` when it has one ("pt-BR" falls back to "pt"), else the source text.
     [[nodiscard]] const std::string& in(std::string_view language) const;
     [[nodiscard]] bool empty() const { return text.empty() && translations.empty(); }
 };
@@ -41,7 +41,7 @@ struct Code {
     LocalizedText label;
     LocalizedText description;
     Colour colour;
-    std::string key;                      // key binding as typed in the file ("p", "Shift+P", "F2"); may be empty
+    std::string key; // key binding as typed in the file ("p", "Shift+P", "F2"); may be empty
     CodeKind kind = CodeKind::State;
     std::vector<std::string> modifierIds; // modifier sets attached to this code
     std::vector<std::string> subjectIds;  // subjects it may apply to; empty = any subject
@@ -52,9 +52,12 @@ struct Subject {
     LocalizedText label;
     std::string key;
     Colour colour;
+    LocalizedText description;
 };
 
 // Extra values attached to an annotation: a choice among values, free text or a number.
+// Value keys are pressed in the modifier prompt, not on the main keyboard, so they only
+// need to be unique within their set.
 struct ModifierValue {
     std::string id;
     LocalizedText label;
@@ -69,6 +72,8 @@ struct ModifierSet {
     ModifierKind kind = ModifierKind::Choice;
     std::vector<ModifierValue> values; // for Choice
     bool required = false;
+    LocalizedText description;
+    std::optional<double> min, max; // for Number: the accepted range, when the file gives one
 };
 
 // Codes within a group never overlap for the same subject: starting one ends the other.
@@ -87,6 +92,11 @@ struct Segment {
     LocalizedText description;
     std::optional<std::chrono::microseconds> nominalDuration;
     std::vector<std::string> presentSubjectIds;
+    // The procedure allows cutting it short (SSP separations when the infant is very
+    // distressed) or lengthening it (reunions until the infant settles); coders then record
+    // the real bounds and the session flags the change.
+    bool curtailable = false;
+    bool extendable = false;
 };
 
 struct ScaleAnchor {
@@ -125,6 +135,13 @@ struct JudgementOption {
 
 enum class JudgementKind { Category, Rating, Text };
 
+// A judgement that is only asked for after certain answers to another one: the forced
+// (alternative) ABC classification is required when the primary one is D or CC.
+struct JudgementCondition {
+    std::string judgementId;
+    std::vector<std::string> optionIds; // any of these
+};
+
 // A session-level judgement: the A/B/C/D classification, a 1–9 disorganisation rating, …
 struct Judgement {
     std::string id;
@@ -135,22 +152,28 @@ struct Judgement {
     int min = 1, max = 9;                 // Rating
     std::vector<ScaleAnchor> anchors;     // Rating
     bool required = false;
+    bool multiple = false; // Category: several options may be picked (D index groups)
+    std::optional<JudgementCondition> requiredWhen; // required only after these answers
 };
 
 class CodingScheme {
 public:
-    std::string id;      // stable ASCII id of the scheme ("strange-situation")
+    std::string id; // stable ASCII id of the scheme ("strange-situation")
     LocalizedText name;
     std::string version; // the author's version string ("1.2.0")
     LocalizedText description;
-    std::vector<std::string> sources; // published sources the content was written from
-    std::vector<std::string> languages; // languages the labels are given in, "en" first
+    std::vector<std::string> sources;   // published sources the content was written from
+    std::vector<std::string> languages; // languages the labels are given in, the source language first
+    int formatVersion = 1;              // of the file format (docs/scheme-format.md)
 
     std::vector<Code> codes;
     std::vector<Subject> subjects;
     std::vector<ModifierSet> modifiers;
     std::vector<ExclusiveGroup> groups;
     std::vector<Segment> segments;
+    // Instead of named segments, the session is cut into windows of this length (3RS: 5 min)
+    // and scales are scored per window.
+    std::optional<std::chrono::microseconds> segmentWindow;
     std::vector<Scale> scales;
     std::vector<Judgement> judgements;
 
@@ -165,6 +188,9 @@ public:
 
     // The exclusive group a code belongs to, nullptr when it is in none.
     [[nodiscard]] const ExclusiveGroup* groupOf(std::string_view codeId) const;
+
+    // The language plain-string labels are written in: the first of `languages`, else "en".
+    [[nodiscard]] std::string_view sourceLanguage() const;
 };
 
 } // namespace sb::schemes
