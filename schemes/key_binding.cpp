@@ -130,6 +130,9 @@ std::optional<std::string> normaliseKey(std::string_view typed) {
     } else {
         keyPart = typed.substr(plus + 1);
         modifierPart = typed.substr(0, plus);
+        if (trim(modifierPart).empty()) {
+            return std::nullopt; // "+A"
+        }
     }
 
     unsigned modifiers = 0;

@@ -1,5 +1,6 @@
 #include "schemes/scheme_checks.h"
 
+#include "schemes/identifiers.h"
 #include "schemes/key_binding.h"
 
 #include <fmt/core.h>
@@ -248,6 +249,11 @@ void checkTranslations(const CodingScheme& scheme, DiagnosticLog& log) {
         });
     }
     for (const std::string& language : expected) {
+        // Text without the source language is an error already (scheme_reader), and a
+        // language that is no tag was reported where it was declared.
+        if (language == source || !isLanguageTag(language)) {
+            continue;
+        }
         std::vector<std::string> missing;
         std::size_t texts = 0;
         forEachText(scheme, [&](const std::string& path, const LocalizedText& text) {
@@ -255,11 +261,7 @@ void checkTranslations(const CodingScheme& scheme, DiagnosticLog& log) {
                 return;
             }
             ++texts;
-            // A plain string is in the source language.
-            const bool has = language == source
-                                 ? (text.translations.empty() || text.translations.contains(language))
-                                 : text.translations.contains(language);
-            if (!has) {
+            if (!text.translations.contains(language)) {
                 missing.push_back(path);
             }
         });

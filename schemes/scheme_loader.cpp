@@ -8,6 +8,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -89,7 +90,10 @@ SchemeLoadResult loadSchemeText(std::string_view json, std::string_view sourceNa
     if (!log.hasErrors()) {
         result.scheme = std::move(scheme);
     }
+    // In file order, as an author fixes them; checks that span the file run after reading.
     result.diagnostics = log.take();
+    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                     [](const SchemeDiagnostic& a, const SchemeDiagnostic& b) { return a.line < b.line; });
     return result;
 }
 
