@@ -14,12 +14,12 @@ namespace sb::annotation {
 // The window is half-open, [from, to): a state is in it when it overlaps it (start < to and
 // end > from), a point event when from <= start < to.
 struct AnnotationFilter {
-    SessionId session;
-    std::optional<CoderId> coder;
-    std::optional<std::string> code;
-    std::optional<std::string> subject;
-    std::optional<Microseconds> from;
-    std::optional<Microseconds> to;
+    SessionId session{};
+    std::optional<CoderId> coder = std::nullopt;
+    std::optional<std::string> code = std::nullopt;
+    std::optional<std::string> subject = std::nullopt;
+    std::optional<Microseconds> from = std::nullopt;
+    std::optional<Microseconds> to = std::nullopt;
 };
 
 // Counts and total state time per code (points count, with no duration).
