@@ -113,7 +113,9 @@ Annotation ChangeAnnotation::changed(const Annotation& before, EditContext& cont
         after.code = *change_.code;
         after.schemeVersion = context.schemes.currentId();
     }
-    if (change_.subject) {
+    if (change_.clearSubject) {
+        after.subject.reset();
+    } else if (change_.subject) {
         after.subject = *change_.subject;
     }
     if (change_.modifiers) {

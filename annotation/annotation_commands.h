@@ -94,7 +94,8 @@ private:
 // Any of code, subject, modifiers and comment; fields left empty stay as they are.
 struct AnnotationChange {
     std::optional<std::string> code;
-    std::optional<std::optional<std::string>> subject; // set to nullopt inside to clear it
+    std::optional<std::string> subject;
+    bool clearSubject = false; // remove the subject (a nested optional was too easy to misuse)
     std::optional<Modifiers> modifiers;
     std::optional<std::string> comment;
 };
