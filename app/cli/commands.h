@@ -10,5 +10,6 @@ class App;
 namespace sb::cli {
 
 void addMediaCommands(CLI::App& app); // probe, frame (media_commands.cpp)
+void addSchemeCommands(CLI::App& app); // scheme validate (scheme_commands.cpp)
 
 } // namespace sb::cli

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("securebase-cli ") + SECUREBASE_VERSION);
 
     sb::cli::addMediaCommands(app);
+    sb::cli::addSchemeCommands(app);
 
     try {
         app.parse(argc, argv);
