@@ -222,5 +222,24 @@ TEST(Generic, TwoSubjectsAndEverydayBehaviours) {
     }
 }
 
+TEST(FormatDocumentation, TheExampleInDocsValidates) {
+    std::ifstream stream(std::filesystem::path(SECUREBASE_SOURCE_DIR) / "docs" / "scheme-format.md");
+    std::stringstream text;
+    text << stream.rdbuf();
+    const std::string markdown = text.str();
+    const auto start = markdown.find("```json\n{");
+    ASSERT_NE(start, std::string::npos);
+    const auto end = markdown.find("\n```", start + 8);
+    ASSERT_NE(end, std::string::npos);
+    const auto result =
+        loadSchemeText(std::string_view(markdown).substr(start + 8, end - start - 8), "example");
+    for (const SchemeDiagnostic& diagnostic : result.diagnostics) {
+        ADD_FAILURE() << diagnostic.toString();
+    }
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result.scheme->languages, (Ids{"en", "fa"}));
+    EXPECT_EQ(result.scheme->code("crying")->label.in("fa"), "گریه");
+}
+
 } // namespace
 } // namespace sb::schemes
