@@ -55,6 +55,10 @@ std::int64_t Database::queryInt(std::string_view constantSql) {
     return statement.columnInt(0);
 }
 
+void Database::setBusyTimeout(std::chrono::milliseconds timeout) {
+    sqlite3_busy_timeout(db_.get(), static_cast<int>(timeout.count()));
+}
+
 std::int64_t Database::lastInsertRowId() const {
     return sqlite3_last_insert_rowid(db_.get());
 }

@@ -46,6 +46,8 @@ public:
     [[nodiscard]] sqlite3* handle() const { return db_.get(); }
     [[nodiscard]] const std::string& fileName() const { return fileName_; }
     [[nodiscard]] bool readOnly() const { return access_ == Access::ReadOnly; }
+    // How long a statement waits for another connection's lock before failing as busy.
+    void setBusyTimeout(std::chrono::milliseconds timeout);
 
     // Runs constant SQL (DDL, PRAGMA) that returns no data we need.
     void execute(std::string_view constantSql);
