@@ -27,7 +27,8 @@ public:
 // process to end with `status` (e.g. a validator listing every error).
 class ExitStatus : public std::exception {
 public:
-    explicit ExitStatus(int status) : status_(status) {}
+    explicit ExitStatus(int status)
+        : status_(status) {}
     [[nodiscard]] int status() const { return status_; }
     [[nodiscard]] const char* what() const noexcept override { return "exit"; }
 
