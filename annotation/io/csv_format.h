@@ -1,0 +1,21 @@
+#pragma once
+// Tidy CSV, one annotation per row (docs/project-file.md, "CSV"):
+//
+//   code,subject,start,end,modifiers,comment
+//
+// with a leading `coder` column when the file holds several coders' work. Times are seconds
+// with up to 6 decimals, parsed exactly to microseconds; `end` is empty for point events;
+// `subject` and `modifiers` may be empty; modifiers are encoded as in modifier_text.h.
+
+#include "annotation/io/annotation_format.h"
+
+namespace sb::annotation::io {
+
+class CsvFormat : public AnnotationFormat {
+public:
+    [[nodiscard]] std::string_view name() const override { return "csv"; }
+    [[nodiscard]] ImportedFile read(std::string_view text, const std::string& fileName) const override;
+    void write(std::ostream& out, const SessionExport& session) const override;
+};
+
+} // namespace sb::annotation::io
