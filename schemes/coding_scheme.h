@@ -41,7 +41,9 @@ struct Code {
     LocalizedText label;
     LocalizedText description;
     Colour colour;
-    std::string key; // key binding as typed in the file ("p", "Shift+P", "F2"); may be empty
+    // Key binding as typed in the file ("p", "shift+p", "F2"); may be empty. Compare keys with
+    // normaliseKey (key_binding.h): "shift+p" and "Shift+P" are one key.
+    std::string key;
     CodeKind kind = CodeKind::State;
     std::vector<std::string> modifierIds; // modifier sets attached to this code
     std::vector<std::string> subjectIds;  // subjects it may apply to; empty = any subject

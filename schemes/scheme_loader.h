@@ -35,10 +35,12 @@ struct SchemeLoadResult {
 };
 
 // Parses and validates. Never throws for bad content; I/O failures become diagnostics too.
+// Diagnostics come in file order (by line). The format is docs/scheme-format.md.
 SchemeLoadResult loadSchemeFile(const std::filesystem::path& file);
 SchemeLoadResult loadSchemeText(std::string_view json, std::string_view sourceName);
 
-// Thrown by the *OrThrow variants; what() lists every error, one per line.
+// Thrown by the *OrThrow variants; what() lists every error, one per line. On success
+// they return the scheme and drop any warnings.
 class SchemeError : public std::runtime_error {
 public:
     explicit SchemeError(std::vector<SchemeDiagnostic> diagnostics);
