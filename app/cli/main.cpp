@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
 
     sb::cli::addMediaCommands(app);
     sb::cli::addSchemeCommands(app);
+    sb::cli::addProjectCommands(app);
+    sb::cli::addTransferCommands(app);
 
     try {
         app.parse(argc, argv);
