@@ -24,6 +24,10 @@ Annotation load(EditContext& context, AnnotationId id) {
 
 } // namespace
 
+void restoreChecked(EditContext& context, const Annotation& annotation) {
+    checkAnnotation(context.store, context.schemes.scheme(annotation.schemeVersion), annotation);
+}
+
 // ---- add / remove
 
 void AddAnnotation::apply(EditContext& context) {
@@ -54,6 +58,7 @@ void RemoveAnnotation::apply(EditContext& context) {
 }
 
 void RemoveAnnotation::revert(EditContext& context) {
+    restoreChecked(context, removed_);
     context.store.insertAnnotation(removed_);
 }
 
@@ -72,6 +77,7 @@ void ReplaceAnnotation::apply(EditContext& context) {
 }
 
 void ReplaceAnnotation::revert(EditContext& context) {
+    restoreChecked(context, before_);
     context.store.updateAnnotation(before_);
 }
 
@@ -160,6 +166,7 @@ void SplitAnnotation::apply(EditContext& context) {
 
 void SplitAnnotation::revert(EditContext& context) {
     context.store.removeAnnotation(second_.id);
+    restoreChecked(context, before_);
     context.store.updateAnnotation(before_);
 }
 
@@ -201,6 +208,7 @@ void MergeAnnotations::apply(EditContext& context) {
 
 void MergeAnnotations::revert(EditContext& context) {
     context.store.updateAnnotation(keptBefore_);
+    restoreChecked(context, removed_);
     context.store.insertAnnotation(removed_);
 }
 

@@ -7,6 +7,7 @@
 // redo after an undo restores the same rows. Commands remember what they need on their first
 // apply (the previous record, the id they were given).
 
+#include "annotation/annotation.h"
 #include "annotation/project_store.h"
 #include "annotation/scheme_versions.h"
 
@@ -31,5 +32,11 @@ public:
     // For the Edit menu: "Add 'cry'", "Move 'fuss'".
     [[nodiscard]] virtual std::string description() const = 0;
 };
+
+// Checks an annotation a revert is about to write back. Within one process the history is
+// linear and the check always passes; it matters when another process edited the same
+// coder's work in between, where writing back blindly could break an exclusive group.
+// Throws EditRejected, and the undo then changes nothing.
+void restoreChecked(EditContext& context, const Annotation& annotation);
 
 } // namespace sb::annotation

@@ -64,9 +64,11 @@ void StartState::apply(EditContext& context) {
 void StartState::revert(EditContext& context) {
     context.store.removeAnnotation(started_.id);
     for (auto& annotation : replaced_) {
+        restoreChecked(context, annotation);
         context.store.insertAnnotation(annotation);
     }
     for (const auto& annotation : endedBefore_) {
+        restoreChecked(context, annotation);
         context.store.updateAnnotation(annotation);
     }
 }

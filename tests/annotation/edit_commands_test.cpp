@@ -329,6 +329,26 @@ TEST_F(EditTest, SegmentBoundariesScoresAndJudgements) {
     }
 }
 
+TEST_F(EditTest, UndoIsCheckedAgainstEditsFromAnotherProgram) {
+    const auto id = add(state(f, f.ana, "cry", 1, 2));
+    history().push(std::make_unique<MoveAnnotation>(id, seconds(10)));
+    // A second program on the same file codes fuss where the cry used to be.
+    Project other(dir / "p.sbproj");
+    other.history().push(std::make_unique<AddAnnotation>(state(f, f.ana, "fuss", 1.5, 3)));
+    // Moving the cry back would overlap it: the undo is refused and changes nothing.
+    try {
+        history().undo();
+        ADD_FAILURE() << "undo wrote an overlap";
+    } catch (const EditRejected& e) {
+        EXPECT_NE(std::string(e.what()).find("exclusive group 'distress'"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(timeline(), (std::vector<std::string>{"fuss infant 1500-3000", "cry infant 10000-11000"}));
+    EXPECT_TRUE(history().canUndo());
+    other.history().undo(); // once the other program takes its edit back, the undo goes through
+    history().undo();
+    EXPECT_EQ(timeline(), (std::vector<std::string>{"cry infant 1000-2000"}));
+}
+
 TEST_F(EditTest, OldAnnotationsKeepTheirSchemeVersion) {
     const auto id = add(state(f, f.ana, "cry", 1, 2));
     const auto v1 = store().currentSchemeVersion();
