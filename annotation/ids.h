@@ -2,7 +2,6 @@
 // Row ids of the project file as distinct types, so a coder id can never be passed where a
 // session id is expected. 0 means "not stored yet".
 
-#include <compare>
 #include <cstdint>
 #include <functional>
 
@@ -13,7 +12,13 @@ struct Id {
     std::int64_t value = 0;
 
     [[nodiscard]] bool stored() const { return value > 0; }
-    friend auto operator<=>(const Id&, const Id&) = default;
+    // Spelled out rather than a defaulted <=>: Qt 6.4's moc cannot parse <compare>, and the
+    // GUI's Q_OBJECT headers see these types.
+    friend bool operator==(const Id&, const Id&) = default;
+    friend bool operator<(const Id& a, const Id& b) { return a.value < b.value; }
+    friend bool operator>(const Id& a, const Id& b) { return b < a; }
+    friend bool operator<=(const Id& a, const Id& b) { return !(b < a); }
+    friend bool operator>=(const Id& a, const Id& b) { return !(a < b); }
 };
 
 using SessionId = Id<struct SessionTag>;

@@ -78,6 +78,8 @@ public:
 
     // ---- sessions and coders (names are unique; a duplicate is EditRejected)
     SessionId addSession(std::string_view name, const std::vector<MediaFile>& media);
+    // Replaces a session's media list (a moved file located again); the annotations stay.
+    void setSessionMedia(SessionId session, const std::vector<MediaFile>& media);
     [[nodiscard]] std::vector<Session> sessions();
     [[nodiscard]] Session session(SessionId id);
     [[nodiscard]] std::optional<Session> findSession(std::string_view name);
