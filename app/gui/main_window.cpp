@@ -1,0 +1,721 @@
+#include "app/gui/main_window.h"
+
+#include "app/gui/annotation_panel.h"
+#include "app/gui/history_panel.h"
+#include "app/gui/keypad_panel.h"
+#include "app/gui/scoring_panel.h"
+#include "app/gui/timeline/timeline_view.h"
+#include "app/gui/video_view.h"
+
+#include "annotation/annotation_commands.h"
+#include "annotation/scoring_commands.h"
+#include "codecs/audio_decoder.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QKeyEvent>
+#include <QKeySequenceEdit>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableWidget>
+#include <QThread>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace sb::gui {
+namespace {
+
+constexpr double kSpeeds[] = {0.125, 0.25, 0.5, 1.0, 1.5, 2.0, 4.0};
+
+bool isTextInput(const QWidget* widget) {
+    return qobject_cast<const QLineEdit*>(widget) || qobject_cast<const QPlainTextEdit*>(widget) ||
+           qobject_cast<const QKeySequenceEdit*>(widget) ||
+           (qobject_cast<const QComboBox*>(widget) && static_cast<const QComboBox*>(widget)->isEditable());
+}
+
+// "12.5", "1:02.5", "0:01:02.5" -> microseconds; "#123" or "f123" -> frame 123 (nullopt time).
+struct TimeOrFrame {
+    std::optional<std::int64_t> time;
+    std::optional<std::int64_t> frame;
+};
+
+TimeOrFrame parseTimeOrFrame(QString text) {
+    text = text.trimmed();
+    TimeOrFrame result;
+    if (text.startsWith(QLatin1Char('#')) || text.startsWith(QLatin1Char('f'), Qt::CaseInsensitive)) {
+        bool ok = false;
+        const qlonglong frame = text.mid(1).toLongLong(&ok);
+        if (ok && frame >= 0)
+            result.frame = frame;
+        return result;
+    }
+    double seconds = 0;
+    for (const QString& part : text.split(QLatin1Char(':'))) {
+        bool ok = false;
+        const double value = QLocale::c().toDouble(part, &ok);
+        if (!ok || value < 0)
+            return result;
+        seconds = seconds * 60 + value;
+    }
+    result.time = std::llround(seconds * 1e6);
+    return result;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent) {
+    setWindowTitle(tr("SecureBase"));
+    setObjectName(QStringLiteral("MainWindow"));
+    coder_ = new LiveCoder(document_, playback_, this);
+
+    auto* central = new QSplitter(Qt::Vertical, this);
+    auto* top = new QWidget(central);
+    auto* topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    viewsArea_ = new QWidget(top);
+    viewsLayout_ = new QHBoxLayout(viewsArea_);
+    viewsLayout_->setContentsMargins(0, 0, 0, 0);
+    // Cameras are placed by the session, not by reading direction.
+    viewsArea_->setLayoutDirection(Qt::LeftToRight);
+    topLayout->addWidget(viewsArea_, 1);
+    topLayout->addWidget(buildTransport());
+    timeline_ = new TimelineView(central);
+    timeline_->setFrameSnap([this](std::int64_t t) { return playback_.snap(t); });
+    central->addWidget(top);
+    central->addWidget(timeline_);
+    central->setStretchFactor(0, 3);
+    central->setStretchFactor(1, 2);
+    setCentralWidget(central);
+
+    buildActions();
+    buildMenus();
+    buildDocks();
+
+    connect(&document_, &SessionDocument::changed, this, [this] {
+        refreshTimeline();
+        refreshActions();
+    });
+    connect(&document_, &SessionDocument::rejected, this, &MainWindow::showMessage);
+    connect(&playback_, &Playback::positionChanged, this, &MainWindow::onPosition);
+    connect(&playback_, &Playback::frameReady, this,
+            [this](int view, const QImage& image, std::int64_t frame) {
+                if (view < views_.size())
+                    views_[view]->setFrame(image, frame);
+            });
+    connect(&playback_, &Playback::mediaProblem, this, &MainWindow::showMessage);
+    connect(&playback_, &Playback::playingChanged, this, [this](bool playing) {
+        actions_[QStringLiteral("play")]->setText(playing ? tr("Pause") : tr("Play"));
+        if (playing && !playback_.audioAvailable() && !toldNoAudio_) {
+            toldNoAudio_ = true; // said once, not on every play
+            showMessage(tr("No audio output device: playing without sound."));
+        }
+    });
+    connect(&playback_, &Playback::speedChanged, this, [this](double speed) {
+        const int index = speedBox_->findData(std::abs(speed));
+        if (index >= 0)
+            speedBox_->setCurrentIndex(index);
+    });
+    connect(timeline_, &TimelineView::seekRequested, this, [this](qint64 t) { playback_.seek(t); });
+    connect(timeline_, &TimelineView::selectionChanged, this, [this](qint64 id) {
+        selected_ = id;
+        details_->showAnnotation(id);
+    });
+    connect(timeline_, &TimelineView::moveRequested, this, [this](qint64 id, qint64 start) {
+        document_.apply(std::make_unique<annotation::MoveAnnotation>(annotation::AnnotationId{id},
+                                                                     annotation::Microseconds(start)));
+    });
+    connect(timeline_, &TimelineView::trimRequested, this,
+            [this](qint64 id, std::optional<qint64> start, std::optional<qint64> end) {
+                std::optional<annotation::Microseconds> s, e;
+                if (start)
+                    s = annotation::Microseconds(*start);
+                if (end)
+                    e = annotation::Microseconds(*end);
+                document_.apply(
+                    std::make_unique<annotation::TrimAnnotation>(annotation::AnnotationId{id}, s, e));
+            });
+    connect(timeline_, &TimelineView::deleteRequested, this, [this](qint64 id) {
+        document_.apply(std::make_unique<annotation::RemoveAnnotation>(annotation::AnnotationId{id}));
+    });
+
+    qApp->installEventFilter(this);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    playback_.setSpeed(settings.value(QStringLiteral("playback/speed"), 1.0).toDouble());
+    refreshActions();
+}
+
+MainWindow::~MainWindow() {
+    qApp->removeEventFilter(this);
+}
+
+QWidget* MainWindow::buildTransport() {
+    auto* bar = new QWidget(this);
+    // Transport runs left to right in every language, as in media players.
+    bar->setLayoutDirection(Qt::LeftToRight);
+    auto* layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(6, 2, 6, 2);
+    auto button = [&](const QString& name) {
+        auto* b = new QToolButton(bar);
+        b->setObjectName(name);
+        b->setFocusPolicy(Qt::NoFocus);
+        layout->addWidget(b);
+        return b;
+    };
+    // Actions are made later; buttons pick them up in buildActions().
+    for (const char* name :
+         {"jumpBack10", "jumpBack1", "stepBack", "play", "stepForward", "jumpForward1", "jumpForward10"})
+        button(QString::fromLatin1(name));
+    speedBox_ = new QComboBox(bar);
+    speedBox_->setFocusPolicy(Qt::NoFocus);
+    speedBox_->setAccessibleName(tr("Playback speed"));
+    for (const double s : kSpeeds)
+        speedBox_->addItem(
+            s < 1 ? QStringLiteral("1/%1×").arg(std::lround(1 / s)) : QStringLiteral("%1×").arg(s), s);
+    speedBox_->setCurrentIndex(speedBox_->findData(1.0));
+    connect(speedBox_, &QComboBox::activated, this,
+            [this](int i) { playback_.setSpeed(speedBox_->itemData(i).toDouble()); });
+    layout->addWidget(speedBox_);
+    timeLabel_ = new QLabel(bar);
+    timeLabel_->setObjectName(QStringLiteral("timeLabel"));
+    QFont mono = timeLabel_->font();
+    mono.setFamily(QStringLiteral("monospace"));
+    timeLabel_->setFont(mono);
+    layout->addWidget(timeLabel_);
+    layout->addStretch();
+    return bar;
+}
+
+void MainWindow::buildActions() {
+    auto make = [this](const QString& name, const QString& text, const QKeySequence& key, auto slot,
+                       bool autoRepeat = false) {
+        auto* action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcut(key);
+        action->setAutoRepeat(autoRepeat);
+        action->setShortcutContext(Qt::ApplicationShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        actions_.insert(name, action);
+        defaultShortcuts_.insert(name, key);
+        return action;
+    };
+    make(QStringLiteral("open"), tr("&Open project…"), QKeySequence::Open, [this] { chooseProject(); });
+    make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+    make(QStringLiteral("undo"), tr("&Undo"), QKeySequence(QStringLiteral("Ctrl+Z")),
+         [this] { document_.undo(); });
+    make(QStringLiteral("redo"), tr("&Redo"), QKeySequence(QStringLiteral("Ctrl+Shift+Z")),
+         [this] { document_.redo(); });
+    make(QStringLiteral("delete"), tr("&Delete selected annotation"), QKeySequence::Delete, [this] {
+        if (selected_ != 0)
+            details_->removeShown();
+    });
+    make(QStringLiteral("split"), tr("&Split selected at playhead"), QKeySequence(QStringLiteral("Ctrl+K")),
+         [this] { details_->splitAtPlayhead(); });
+    make(QStringLiteral("play"), tr("Play"), QKeySequence(Qt::Key_Space), [this] { playback_.togglePlay(); });
+    make(
+        QStringLiteral("stepForward"), tr("Next frame"), QKeySequence(Qt::Key_Right),
+        [this] { playback_.stepFrames(1); }, true);
+    make(
+        QStringLiteral("stepBack"), tr("Previous frame"), QKeySequence(Qt::Key_Left),
+        [this] { playback_.stepFrames(-1); }, true);
+    make(
+        QStringLiteral("jumpForward1"), tr("Forward 1 s"), QKeySequence(QStringLiteral("Shift+Right")),
+        [this] { playback_.jump(1'000'000); }, true);
+    make(
+        QStringLiteral("jumpBack1"), tr("Back 1 s"), QKeySequence(QStringLiteral("Shift+Left")),
+        [this] { playback_.jump(-1'000'000); }, true);
+    make(
+        QStringLiteral("jumpForward10"), tr("Forward 10 s"), QKeySequence(QStringLiteral("Ctrl+Right")),
+        [this] { playback_.jump(10'000'000); }, true);
+    make(
+        QStringLiteral("jumpBack10"), tr("Back 10 s"), QKeySequence(QStringLiteral("Ctrl+Left")),
+        [this] { playback_.jump(-10'000'000); }, true);
+    make(QStringLiteral("shuttleBack"), tr("Shuttle backward (J)"), QKeySequence(Qt::Key_J),
+         [this] { playback_.shuttle(-1); });
+    make(QStringLiteral("shuttleStop"), tr("Shuttle stop (K)"), QKeySequence(Qt::Key_K),
+         [this] { playback_.shuttle(0); });
+    make(QStringLiteral("shuttleForward"), tr("Shuttle forward (L)"), QKeySequence(Qt::Key_L),
+         [this] { playback_.shuttle(1); });
+    make(QStringLiteral("slower"), tr("Slower"), QKeySequence(Qt::Key_BracketLeft),
+         [this] { playback_.setSpeed(std::max(0.125, std::abs(playback_.speed()) / 2)); });
+    make(QStringLiteral("faster"), tr("Faster"), QKeySequence(Qt::Key_BracketRight),
+         [this] { playback_.setSpeed(std::min(4.0, std::abs(playback_.speed()) * 2)); });
+    make(QStringLiteral("goTo"), tr("&Go to time or frame…"), QKeySequence(QStringLiteral("Ctrl+G")),
+         [this] { goToTimeOrFrame(); });
+    make(QStringLiteral("loop"), tr("&Loop selected annotation"), QKeySequence(QStringLiteral("Ctrl+L")),
+         [this] {
+             auto* loop = actions_[QStringLiteral("loop")];
+             std::optional<annotation::Annotation> a;
+             if (selected_ != 0 && loop->isChecked())
+                 a = document_.project().store().annotation(document_.viewer(),
+                                                            annotation::AnnotationId{selected_});
+             if (a && a->end) {
+                 playback_.setLoop(std::make_pair(a->start.count(), a->end->count()));
+                 playback_.seek(a->start.count());
+                 playback_.play();
+             } else {
+                 loop->setChecked(false);
+                 playback_.setLoop(std::nullopt);
+             }
+         });
+    actions_[QStringLiteral("loop")]->setCheckable(true);
+    make(QStringLiteral("overlay"), tr("Frame and time &overlay"), QKeySequence(QStringLiteral("Ctrl+I")),
+         [this] {
+             for (auto* view : views_)
+                 view->setOverlayVisible(actions_[QStringLiteral("overlay")]->isChecked());
+         });
+    actions_[QStringLiteral("overlay")]->setCheckable(true);
+    actions_[QStringLiteral("overlay")]->setChecked(true);
+    make(QStringLiteral("bySubject"), tr("Tracks by &subject"), QKeySequence(), [this] {
+        grouping_ = actions_[QStringLiteral("bySubject")]->isChecked() ? TrackGrouping::BySubject
+                                                                       : TrackGrouping::ByCode;
+        refreshTimeline();
+    });
+    actions_[QStringLiteral("bySubject")]->setCheckable(true);
+    make(QStringLiteral("help"), tr("&Keyboard shortcuts"), QKeySequence(QStringLiteral("Ctrl+H")),
+         [this] { showShortcutHelp(); });
+    make(QStringLiteral("editShortcuts"), tr("&Change shortcuts…"), QKeySequence(),
+         [this] { editShortcuts(); });
+    make(QStringLiteral("locate"), tr("&Locate missing media…"), QKeySequence(),
+         [this] { locateMissingMedia(); });
+
+    for (auto* b : findChildren<QToolButton*>()) {
+        if (auto* action = actions_.value(b->objectName()))
+            b->setDefaultAction(action);
+    }
+    // Saved changes to the shortcuts.
+    QSettings settings;
+    for (auto it = actions_.begin(); it != actions_.end(); ++it) {
+        const QVariant saved = settings.value(QStringLiteral("shortcuts/") + it.key());
+        if (saved.isValid())
+            it.value()->setShortcut(QKeySequence(saved.toString(), QKeySequence::PortableText));
+    }
+}
+
+void MainWindow::buildMenus() {
+    auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(actions_[QStringLiteral("open")]);
+    file->addAction(actions_[QStringLiteral("locate")]);
+    file->addSeparator();
+    file->addAction(actions_[QStringLiteral("quit")]);
+    auto* edit = menuBar()->addMenu(tr("&Edit"));
+    for (const char* name : {"undo", "redo", "delete", "split"})
+        edit->addAction(actions_[QString::fromLatin1(name)]);
+    auto* segments = edit->addMenu(tr("Mark segment start at playhead"));
+    segments->setObjectName(QStringLiteral("segmentsMenu"));
+    auto* play = menuBar()->addMenu(tr("&Playback"));
+    for (const char* name :
+         {"play", "stepForward", "stepBack", "jumpForward1", "jumpBack1", "jumpForward10", "jumpBack10",
+          "shuttleBack", "shuttleStop", "shuttleForward", "slower", "faster", "goTo", "loop"})
+        play->addAction(actions_[QString::fromLatin1(name)]);
+    auto* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(actions_[QStringLiteral("overlay")]);
+    view->addAction(actions_[QStringLiteral("bySubject")]);
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(actions_[QStringLiteral("help")]);
+    help->addAction(actions_[QStringLiteral("editShortcuts")]);
+}
+
+void MainWindow::buildDocks() {
+    auto dock = [this](const QString& name, const QString& title, QWidget* content, Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(content);
+        addDockWidget(area, d);
+        return d;
+    };
+    keypad_ = new KeypadPanel(document_, *coder_, this);
+    dock(QStringLiteral("keypadDock"), tr("Coding pad"), keypad_, Qt::RightDockWidgetArea);
+    details_ = new AnnotationPanel(
+        document_, [this] { return playback_.snap(playback_.position()); }, this);
+    auto* detailsDock =
+        dock(QStringLiteral("detailsDock"), tr("Annotation"), details_, Qt::RightDockWidgetArea);
+    auto* scoring = new ScoringPanel(document_, this);
+    scoring->setObjectName(QStringLiteral("scoring"));
+    auto* scoringDock =
+        dock(QStringLiteral("scoringDock"), tr("Scales and judgements"), scoring, Qt::RightDockWidgetArea);
+    tabifyDockWidget(detailsDock, scoringDock);
+    detailsDock->raise();
+
+    auto* browser = new QWidget(this);
+    auto* layout = new QVBoxLayout(browser);
+    layout->addWidget(new QLabel(tr("Coding as"), browser));
+    coders_ = new QComboBox(browser);
+    coders_->setObjectName(QStringLiteral("coders"));
+    layout->addWidget(coders_);
+    layout->addWidget(new QLabel(tr("Sessions"), browser));
+    sessions_ = new QListWidget(browser);
+    sessions_->setObjectName(QStringLiteral("sessions"));
+    layout->addWidget(sessions_);
+    dock(QStringLiteral("sessionsDock"), tr("Project"), browser, Qt::LeftDockWidgetArea);
+    connect(sessions_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        coder_->closeRunning();
+        document_.switchSession(annotation::SessionId{item->data(Qt::UserRole).toLongLong()});
+        loadSessionMedia();
+    });
+    connect(coders_, &QComboBox::activated, this, [this](int index) {
+        coder_->closeRunning();
+        document_.switchCoder(annotation::CoderId{coders_->itemData(index).toLongLong()});
+    });
+    history_ = new HistoryPanel(document_, this);
+    dock(QStringLiteral("historyDock"), tr("History"), history_, Qt::LeftDockWidgetArea);
+}
+
+QAction* MainWindow::action(const QString& name) const {
+    return actions_.value(name);
+}
+
+bool MainWindow::openProject(const QString& file, const QString& session, const QString& coder) {
+    try {
+        coder_->closeRunning();
+        document_.open(file, session, coder);
+    } catch (const std::exception& e) {
+        showMessage(tr("Cannot open %1: %2").arg(file, QString::fromStdString(e.what())));
+        return false;
+    }
+    QSettings().setValue(QStringLiteral("project/last"), QFileInfo(file).absoluteFilePath());
+    setWindowTitle(tr("SecureBase — %1 — %2")
+                       .arg(QString::fromStdString(document_.session().name),
+                            QString::fromStdString(document_.coder().name)));
+    keypad_->rebuild();
+    applyShortcuts();
+    refreshSessions();
+    loadSessionMedia();
+    auto* segments = menuBar()->findChild<QMenu*>(QStringLiteral("segmentsMenu"));
+    segments->clear();
+    for (const auto& segment : document_.scheme().segments) {
+        const QString id = QString::fromStdString(segment.id);
+        segments->addAction(QString::fromStdString(segment.label.in(QLocale().name().left(2).toStdString())),
+                            this, [this, id] { markSegment(id); });
+    }
+    return true;
+}
+
+void MainWindow::refreshSessions() {
+    sessions_->clear();
+    for (const auto& s : document_.project().store().sessions()) {
+        auto* item = new QListWidgetItem(QString::fromStdString(s.name), sessions_);
+        item->setData(Qt::UserRole, static_cast<qlonglong>(s.id.value));
+        if (s.id == document_.session().id)
+            sessions_->setCurrentItem(item);
+    }
+    coders_->clear();
+    for (const auto& c : document_.project().store().coders()) {
+        coders_->addItem(c.role == annotation::CoderRole::Supervisor
+                             ? tr("%1 (supervisor)").arg(QString::fromStdString(c.name))
+                             : QString::fromStdString(c.name),
+                         static_cast<qlonglong>(c.id.value));
+        if (c.id == document_.coder().id)
+            coders_->setCurrentIndex(coders_->count() - 1);
+    }
+}
+
+void MainWindow::applyShortcuts() {
+    // The scheme's keys are what the coder presses all day: where one collides with a
+    // transport key, the scheme wins and the transport action keeps its menu entry only.
+    shadowed_.clear();
+    QSettings settings;
+    for (auto it = actions_.begin(); it != actions_.end(); ++it) {
+        const QVariant saved = settings.value(QStringLiteral("shortcuts/") + it.key());
+        const QKeySequence wanted = saved.isValid()
+                                        ? QKeySequence(saved.toString(), QKeySequence::PortableText)
+                                        : defaultShortcuts_.value(it.key());
+        if (coder_->isSchemeKey(wanted)) {
+            shadowed_ << tr("%1 (%2) is a coding key in this scheme")
+                             .arg(it.value()->text().remove(QLatin1Char('&')),
+                                  wanted.toString(QKeySequence::NativeText));
+            it.value()->setShortcut({});
+        } else {
+            it.value()->setShortcut(wanted);
+        }
+    }
+    if (!shadowed_.isEmpty())
+        showMessage(tr("Some playback keys are coding keys in this scheme; see Help ▸ Keyboard shortcuts."));
+}
+
+void MainWindow::loadSessionMedia() {
+    for (auto* view : views_)
+        view->deleteLater();
+    views_.clear();
+    std::vector<std::pair<QString, std::int64_t>> media;
+    for (const auto& m : document_.session().media)
+        media.emplace_back(QString::fromStdString(m.path), m.offset.count());
+    playback_.load(media, QFileInfo(document_.projectFile()).absolutePath());
+    for (int i = 0; i < playback_.viewCount(); ++i) {
+        auto* view = new VideoView(viewsArea_);
+        view->setObjectName(QStringLiteral("video%1").arg(i));
+        const auto& info = playback_.viewMedia(i).info;
+        if (info && info->video)
+            view->setAspect(QSize(info->video->width, info->video->height));
+        connect(view, &VideoView::displaySizeChanged, this,
+                [this, i](QSize size) { playback_.setDisplaySize(i, size); });
+        viewsLayout_->addWidget(view);
+        views_.append(view);
+    }
+    QStringList problems;
+    for (const auto& m : playback_.media())
+        if (!m.problem.isEmpty())
+            problems << m.problem;
+    if (views_.isEmpty()) {
+        // Still a session: its annotations are all there; say what is missing.
+        auto* view = new VideoView(viewsArea_);
+        view->setObjectName(QStringLiteral("video0"));
+        view->setProblem(problems.isEmpty() ? tr("This session has no video.")
+                                            : problems.join(QLatin1Char('\n')) + QLatin1Char('\n') +
+                                                  tr("File ▸ Locate missing media… to find it."));
+        viewsLayout_->addWidget(view);
+        views_.append(view);
+    }
+    actions_[QStringLiteral("locate")]->setEnabled(!problems.isEmpty());
+    waveform_ = {};
+    computeWaveform();
+    refreshTimeline();
+    onPosition(playback_.position());
+}
+
+void MainWindow::computeWaveform() {
+    QString audioFile;
+    std::int64_t offset = 0;
+    for (const auto& m : playback_.media())
+        if (m.problem.isEmpty() && m.info && m.info->audio) {
+            audioFile = m.resolved;
+            offset = m.offset;
+            break;
+        }
+    if (audioFile.isEmpty())
+        return;
+    // Off the GUI thread; the timeline shows the waveform when it is ready.
+    QPointer<MainWindow> self(this);
+    QThread* worker = QThread::create([self, audioFile, offset] {
+        try {
+            const auto peaks =
+                codecs::computeWaveform(audioFile.toStdString(), std::chrono::milliseconds(20));
+            TimelineWaveform waveform;
+            waveform.bucket = peaks.bucket.count();
+            // The file's zero sits at its offset on the session clock: pad the start.
+            const auto pad = static_cast<int>(std::max<std::int64_t>(0, offset) / waveform.bucket);
+            waveform.minimum = QVector<float>(pad, 0.0f);
+            waveform.maximum = QVector<float>(pad, 0.0f);
+            waveform.minimum.append(QVector<float>(peaks.minimum.begin(), peaks.minimum.end()));
+            waveform.maximum.append(QVector<float>(peaks.maximum.begin(), peaks.maximum.end()));
+            QMetaObject::invokeMethod(qApp, [self, waveform] {
+                if (self) {
+                    self->waveform_ = waveform;
+                    self->refreshTimeline();
+                }
+            });
+        } catch (const std::exception&) {
+            // No waveform for audio that cannot be decoded; playback reports the problem.
+        }
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
+void MainWindow::refreshTimeline() {
+    if (!document_.isOpen())
+        return;
+    timeline_->setContent(buildTimelineContent(document_, grouping_, playback_.duration(), waveform_));
+    timeline_->setSelected(selected_);
+}
+
+void MainWindow::refreshActions() {
+    auto* undo = actions_[QStringLiteral("undo")];
+    auto* redo = actions_[QStringLiteral("redo")];
+    undo->setEnabled(document_.canUndo());
+    redo->setEnabled(document_.canRedo());
+    undo->setText(document_.canUndo() ? tr("&Undo %1").arg(document_.undoText()) : tr("&Undo"));
+    redo->setText(document_.canRedo() ? tr("&Redo %1").arg(document_.redoText()) : tr("&Redo"));
+}
+
+void MainWindow::onPosition(std::int64_t position) {
+    timeline_->setPlayhead(position);
+    for (auto* view : views_)
+        view->setTime(position);
+    const std::int64_t frame = playback_.currentFrame();
+    timeLabel_->setText(frame >= 0 ? tr("%1  frame %2").arg(formatTime(position)).arg(frame)
+                                   : formatTime(position));
+}
+
+void MainWindow::showMessage(const QString& message) {
+    lastMessage_ = message;
+    statusBar()->showMessage(message, 8000);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::KeyPress && isActiveWindow() &&
+        QApplication::activeModalWidget() == nullptr) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        // Typing in a field is typing, not coding.
+        if (!isTextInput(QApplication::focusWidget()) && coder_->handleKey(*key))
+            return true;
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    // Nothing coded is lost: a running state ends at the current frame.
+    coder_->closeRunning();
+    playback_.pause();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("playback/speed"), std::abs(playback_.speed()));
+    event->accept();
+}
+
+void MainWindow::chooseProject() {
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
+                                                      tr("SecureBase projects (*.sbproj);;All files (*)"));
+    if (!file.isEmpty())
+        openProject(file);
+}
+
+void MainWindow::goToTimeOrFrame() {
+    bool ok = false;
+    const QString text = QInputDialog::getText(
+        this, tr("Go to"), tr("Time (seconds, or m:ss.sss) or #frame:"), QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return;
+    const TimeOrFrame target = parseTimeOrFrame(text);
+    if (target.frame) {
+        if (const auto t = playback_.frameStart(*target.frame))
+            playback_.seek(*t);
+        else
+            showMessage(tr("There is no frame %1.").arg(*target.frame));
+    } else if (target.time) {
+        playback_.seek(*target.time);
+    } else {
+        showMessage(tr("“%1” is neither a time nor a frame number.").arg(text));
+    }
+}
+
+void MainWindow::markSegment(const QString& segment) {
+    document_.apply(std::make_unique<annotation::MarkSegmentBoundary>(
+        document_.session().id, segment.toStdString(),
+        annotation::Microseconds(playback_.snap(playback_.position())), document_.coder().id));
+}
+
+void MainWindow::locateMissingMedia() {
+    for (const auto& m : playback_.media()) {
+        if (m.problem.isEmpty())
+            continue;
+        const QString file = QFileDialog::getOpenFileName(
+            this, tr("Locate %1").arg(m.path), QString(),
+            tr("Media files (*.mp4 *.mov *.mkv *.avi *.webm *.mts *.m4v *.mpg);;All files (*)"));
+        if (file.isEmpty())
+            return;
+        std::vector<annotation::MediaFile> media = document_.session().media;
+        for (auto& entry : media)
+            if (QString::fromStdString(entry.path) == m.path)
+                entry.path = file.toStdString();
+        try {
+            document_.project().store().setSessionMedia(document_.session().id, media);
+            document_.switchSession(document_.session().id);
+        } catch (const std::exception& e) {
+            showMessage(QString::fromStdString(e.what()));
+        }
+        loadSessionMedia();
+        return;
+    }
+}
+
+void MainWindow::showShortcutHelp() {
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Keyboard shortcuts"));
+    auto* layout = new QVBoxLayout(&dialog);
+    auto* table = new QTableWidget(&dialog);
+    table->setColumnCount(2);
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Key")});
+    auto add = [&](const QString& what, const QString& key) {
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(what));
+        table->setItem(row, 1, new QTableWidgetItem(key));
+    };
+    for (auto* action : std::as_const(actions_))
+        if (!action->shortcut().isEmpty())
+            add(action->text().remove(QLatin1Char('&')),
+                action->shortcut().toString(QKeySequence::NativeText));
+    if (document_.isOpen()) {
+        const std::string language = QLocale().name().left(2).toStdString();
+        for (const auto& code : document_.scheme().codes)
+            if (!code.key.empty())
+                add(tr("Code: %1").arg(QString::fromStdString(code.label.in(language))),
+                    schemeKey(code.key).toString(QKeySequence::NativeText));
+        for (const auto& subject : document_.scheme().subjects)
+            if (!subject.key.empty())
+                add(tr("Subject: %1").arg(QString::fromStdString(subject.label.in(language))),
+                    schemeKey(subject.key).toString(QKeySequence::NativeText));
+    }
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->resizeColumnsToContents();
+    layout->addWidget(table);
+    if (!shadowed_.isEmpty())
+        layout->addWidget(new QLabel(shadowed_.join(QLatin1Char('\n')), &dialog));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(520, 600);
+    dialog.exec();
+}
+
+void MainWindow::editShortcuts() {
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Change shortcuts"));
+    auto* layout = new QVBoxLayout(&dialog);
+    auto* table = new QTableWidget(static_cast<int>(actions_.size()), 2, &dialog);
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Key")});
+    QMap<QString, QKeySequenceEdit*> edits;
+    int row = 0;
+    for (auto it = actions_.begin(); it != actions_.end(); ++it, ++row) {
+        table->setItem(row, 0, new QTableWidgetItem(it.value()->text().remove(QLatin1Char('&'))));
+        auto* edit = new QKeySequenceEdit(it.value()->shortcut(), table);
+        table->setCellWidget(row, 1, edit);
+        edits.insert(it.key(), edit);
+    }
+    table->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(table);
+    auto* buttons = new QDialogButtonBox(
+        QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, &dialog, [&] {
+        for (auto it = edits.begin(); it != edits.end(); ++it)
+            it.value()->setKeySequence(defaultShortcuts_.value(it.key()));
+    });
+    layout->addWidget(buttons);
+    dialog.resize(520, 600);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QSettings settings;
+    for (auto it = edits.begin(); it != edits.end(); ++it)
+        settings.setValue(QStringLiteral("shortcuts/") + it.key(),
+                          it.value()->keySequence().toString(QKeySequence::PortableText));
+    applyShortcuts();
+}
+
+} // namespace sb::gui

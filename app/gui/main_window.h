@@ -1,0 +1,95 @@
+#pragma once
+// The workstation window: video views and transport on top, the timeline below, the coding
+// pad, the selected annotation and the edit history at the sides. Keys first: the scheme's
+// keys code, the transport has its own keys, and a help overlay lists them all.
+
+#include "app/gui/live_coder.h"
+#include "app/gui/playback.h"
+#include "app/gui/session_document.h"
+#include "app/gui/timeline_content.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QHBoxLayout;
+
+namespace sb::gui {
+
+class AnnotationPanel;
+class HistoryPanel;
+class KeypadPanel;
+class TimelineView;
+class VideoView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a project at a session as a coder; false (with the reason shown) when it cannot.
+    bool openProject(const QString& file, const QString& session = {}, const QString& coder = {});
+
+    // For tests and the benchmark.
+    [[nodiscard]] SessionDocument& document() { return document_; }
+    [[nodiscard]] Playback& playback() { return playback_; }
+    [[nodiscard]] LiveCoder& liveCoder() { return *coder_; }
+    [[nodiscard]] TimelineView* timeline() const { return timeline_; }
+    [[nodiscard]] const QList<VideoView*>& videoViews() const { return views_; }
+    [[nodiscard]] QAction* action(const QString& name) const;
+    [[nodiscard]] QStringList shadowedShortcuts() const { return shadowed_; }
+    [[nodiscard]] QString lastMessage() const { return lastMessage_; }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void buildDocks();
+    QWidget* buildTransport();
+    void loadSessionMedia();
+    void refreshTimeline();
+    void refreshActions();
+    void refreshSessions();
+    void applyShortcuts();
+    void showMessage(const QString& message);
+    void showShortcutHelp();
+    void editShortcuts();
+    void goToTimeOrFrame();
+    void markSegment(const QString& segment);
+    void locateMissingMedia();
+    void computeWaveform();
+    void onPosition(std::int64_t position);
+    void chooseProject();
+
+    SessionDocument document_;
+    Playback playback_;
+    LiveCoder* coder_ = nullptr;
+    TimelineView* timeline_ = nullptr;
+    AnnotationPanel* details_ = nullptr;
+    KeypadPanel* keypad_ = nullptr;
+    HistoryPanel* history_ = nullptr;
+    QListWidget* sessions_ = nullptr;
+    QComboBox* coders_ = nullptr;
+    QWidget* viewsArea_ = nullptr;
+    QHBoxLayout* viewsLayout_ = nullptr;
+    QList<VideoView*> views_;
+    QLabel* timeLabel_ = nullptr;
+    QComboBox* speedBox_ = nullptr;
+    QMap<QString, QAction*> actions_;
+    QMap<QString, QKeySequence> defaultShortcuts_;
+    QStringList shadowed_;
+    TrackGrouping grouping_ = TrackGrouping::ByCode;
+    TimelineWaveform waveform_;
+    QString lastMessage_;
+    bool toldNoAudio_ = false;
+    std::int64_t selected_ = 0;
+};
+
+} // namespace sb::gui

@@ -1,0 +1,97 @@
+#include "app/gui/video_view.h"
+
+#include <QPainter>
+#include <QResizeEvent>
+
+namespace sb::gui {
+
+QString formatTime(std::int64_t us) {
+    const bool negative = us < 0;
+    if (negative)
+        us = -us;
+    const std::int64_t ms = us / 1000;
+    return QStringLiteral("%1%2:%3:%4.%5")
+        .arg(negative ? QStringLiteral("-") : QString())
+        .arg(ms / 3600000, 2, 10, QLatin1Char('0'))
+        .arg(ms / 60000 % 60, 2, 10, QLatin1Char('0'))
+        .arg(ms / 1000 % 60, 2, 10, QLatin1Char('0'))
+        .arg(ms % 1000, 3, 10, QLatin1Char('0'));
+}
+
+VideoView::VideoView(QWidget* parent)
+    : QWidget(parent) {
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setMinimumSize(160, 90);
+    setAccessibleName(tr("Video"));
+    // Pictures are not text: a right-to-left interface must not mirror them.
+    setLayoutDirection(Qt::LeftToRight);
+}
+
+void VideoView::setAspect(QSize frameSize) {
+    if (frameSize.isEmpty())
+        return;
+    aspect_ = frameSize;
+    emit displaySizeChanged(pictureRect().size() * devicePixelRatioF());
+    update();
+}
+
+void VideoView::setFrame(const QImage& image, std::int64_t frame) {
+    image_ = image;
+    frame_ = frame;
+    problem_.clear();
+    update();
+}
+
+void VideoView::setTime(std::int64_t sessionTime) {
+    time_ = sessionTime;
+    if (overlay_)
+        update();
+}
+
+void VideoView::setProblem(const QString& problem) {
+    problem_ = problem;
+    update();
+}
+
+void VideoView::setOverlayVisible(bool visible) {
+    overlay_ = visible;
+    update();
+}
+
+QRect VideoView::pictureRect() const {
+    QSize fitted = aspect_.scaled(size(), Qt::KeepAspectRatio);
+    return QRect(QPoint((width() - fitted.width()) / 2, (height() - fitted.height()) / 2), fitted);
+}
+
+void VideoView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    emit displaySizeChanged(pictureRect().size() * devicePixelRatioF());
+}
+
+void VideoView::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    painter.fillRect(rect(), Qt::black);
+    const QRect picture = pictureRect();
+    if (!image_.isNull())
+        painter.drawImage(picture, image_);
+    if (!problem_.isEmpty()) {
+        painter.setPen(QColor(255, 200, 120));
+        painter.drawText(rect().adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap, problem_);
+        return;
+    }
+    if (overlay_ && frame_ >= 0) {
+        const QString text = tr("frame %1  ·  %2").arg(frame_).arg(formatTime(time_));
+        QFont font = painter.font();
+        font.setFamily(QStringLiteral("monospace"));
+        font.setPointSizeF(font.pointSizeF() * 1.1);
+        painter.setFont(font);
+        const QRect box = painter.fontMetrics().boundingRect(text).adjusted(-6, -3, 6, 3);
+        const QRect placed(picture.left() + 8, picture.bottom() - box.height() - 8, box.width(),
+                           box.height());
+        painter.fillRect(placed, QColor(0, 0, 0, 160));
+        painter.setPen(Qt::white);
+        painter.drawText(placed, Qt::AlignCenter, text);
+    }
+}
+
+} // namespace sb::gui
