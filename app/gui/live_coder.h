@@ -37,7 +37,7 @@ public:
     // Ends every running state at the current frame (closing the window, switching session).
     void closeRunning();
     // The key bound to a code or subject, as the scheme gives it.
-    [[nodiscard]] QKeySequence keyOf(const QString& id) const { return keys_.key(id); }
+    [[nodiscard]] QKeySequence keyOf(const QString& id) const { return keys_.value(id); }
 
 signals:
     void runningChanged();

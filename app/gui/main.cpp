@@ -9,6 +9,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSettings>
+#include <QTimer>
+
+#include <cmath>
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -29,8 +32,18 @@ int main(int argc, char** argv) {
     const QCommandLineOption coder(QStringLiteral("coder"),
                                    QApplication::translate("main", "Code as this coder"),
                                    QStringLiteral("name"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate(
+            "main", "Save a picture of the window to this PNG file once the video shows, then quit"),
+        QStringLiteral("file"));
+    const QCommandLineOption at(QStringLiteral("at"),
+                                QApplication::translate("main", "Start at this time (seconds)"),
+                                QStringLiteral("seconds"));
     parser.addOption(session);
     parser.addOption(coder);
+    parser.addOption(screenshot);
+    parser.addOption(at);
     parser.process(app);
 
     sb::gui::MainWindow window;
@@ -41,5 +54,15 @@ int main(int argc, char** argv) {
         project = QSettings().value(QStringLiteral("project/last")).toString();
     if (!project.isEmpty())
         window.openProject(project, parser.value(session), parser.value(coder));
+    if (parser.isSet(at))
+        window.playback().seek(std::llround(parser.value(at).toDouble() * 1e6));
+    if (parser.isSet(screenshot)) {
+        // For documentation and checks: wait until a frame is on screen, then grab.
+        const QString file = parser.value(screenshot);
+        QTimer::singleShot(2500, &window, [&window, file] {
+            window.grab().save(file);
+            QApplication::quit();
+        });
+    }
     return app.exec();
 }

@@ -106,6 +106,7 @@ MainWindow::MainWindow(QWidget* parent)
     central->addWidget(timeline_);
     central->setStretchFactor(0, 3);
     central->setStretchFactor(1, 2);
+    central->setSizes({560, 340}); // the picture first: coders watch more than they read
     setCentralWidget(central);
 
     buildActions();
@@ -381,7 +382,9 @@ void MainWindow::buildDocks() {
         document_.switchCoder(annotation::CoderId{coders_->itemData(index).toLongLong()});
     });
     history_ = new HistoryPanel(document_, this);
-    dock(QStringLiteral("historyDock"), tr("History"), history_, Qt::LeftDockWidgetArea);
+    auto* historyDock = dock(QStringLiteral("historyDock"), tr("History"), history_, Qt::LeftDockWidgetArea);
+    auto* keypadDock = findChild<QDockWidget*>(QStringLiteral("keypadDock"));
+    resizeDocks({keypadDock, historyDock}, {380, 200}, Qt::Horizontal);
 }
 
 QAction* MainWindow::action(const QString& name) const {
