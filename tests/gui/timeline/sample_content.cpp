@@ -12,9 +12,9 @@ namespace {
 constexpr std::int64_t kSecond = 1'000'000;
 
 QColor paletteColour(int i) {
-    static const QColor colours[] = {QColor("#4e79a7"), QColor("#f28e2b"), QColor("#e15759"), QColor("#76b7b2"),
-                                     QColor("#59a14f"), QColor("#edc948"), QColor("#b07aa1"), QColor("#ff9da7"),
-                                     QColor("#9c755f"), QColor("#bab0ac")};
+    static const QColor colours[] = {
+        QColor("#4e79a7"), QColor("#f28e2b"), QColor("#e15759"), QColor("#76b7b2"), QColor("#59a14f"),
+        QColor("#edc948"), QColor("#b07aa1"), QColor("#ff9da7"), QColor("#9c755f"), QColor("#bab0ac")};
     return colours[i % 10];
 }
 
@@ -29,7 +29,8 @@ TimelineWaveform makeWaveform(std::int64_t duration, std::int64_t bucket) {
     for (qsizetype i = 0; i < count; ++i) {
         // Speech-like bursts: an envelope of a few seconds over noise.
         const double t = static_cast<double>(i * bucket) / kSecond;
-        const float envelope = static_cast<float>(0.15 + 0.75 * std::pow(std::sin(t * 0.9) * std::sin(t * 0.23), 2));
+        const float envelope =
+            static_cast<float>(0.15 + 0.75 * std::pow(std::sin(t * 0.9) * std::sin(t * 0.23), 2));
         const float level = envelope * (0.4f + 0.6f * noise(random));
         waveform.maximum[i] = level;
         waveform.minimum[i] = -level * (0.8f + 0.2f * noise(random));
@@ -38,8 +39,9 @@ TimelineWaveform makeWaveform(std::int64_t duration, std::int64_t bucket) {
 }
 
 QVector<TimelineSegment> makeEpisodes(std::int64_t duration) {
-    const QStringList titles{"1 Parent and infant", "2 Stranger joins", "3 First separation", "4 First reunion",
-                             "5 Infant alone", "6 Stranger returns", "7 Second reunion"};
+    const QStringList titles{"1 Parent and infant", "2 Stranger joins", "3 First separation",
+                             "4 First reunion",     "5 Infant alone",   "6 Stranger returns",
+                             "7 Second reunion"};
     QVector<TimelineSegment> segments;
     const std::int64_t length = duration / titles.size();
     for (int i = 0; i < titles.size(); ++i)
@@ -48,7 +50,9 @@ QVector<TimelineSegment> makeEpisodes(std::int64_t duration) {
 }
 } // namespace
 
-std::int64_t snapTo40ms(std::int64_t time) { return time / 40'000 * 40'000; }
+std::int64_t snapTo40ms(std::int64_t time) {
+    return time / 40'000 * 40'000;
+}
 
 TimelineContent makeSnapshotContent() {
     TimelineContent content;
@@ -61,9 +65,12 @@ TimelineContent makeSnapshotContent() {
         const char* label;
         bool point;
     };
-    const Code codes[] = {{"prox", "Proximity seeking", false}, {"cont", "Contact maintenance", false},
-                          {"resist", "Resistance", false},       {"avoid", "Avoidance", false},
-                          {"cry", "Cry", false},                 {"look", "Looks at parent", true},
+    const Code codes[] = {{"prox", "Proximity seeking", false},
+                          {"cont", "Contact maintenance", false},
+                          {"resist", "Resistance", false},
+                          {"avoid", "Avoidance", false},
+                          {"cry", "Cry", false},
+                          {"look", "Looks at parent", true},
                           {"smile", "Smile", true}};
     std::mt19937 random(42);
     std::int64_t id = 1;
@@ -85,7 +92,8 @@ TimelineContent makeSnapshotContent() {
                 const std::int64_t length =
                     std::uniform_int_distribution<std::int64_t>(kSecond / 2, 14 * kSecond)(random);
                 item.end = snapTo40ms(std::min(content.duration, t + length));
-                t = *item.end + std::uniform_int_distribution<std::int64_t>(2 * kSecond, 25 * kSecond)(random);
+                t = *item.end +
+                    std::uniform_int_distribution<std::int64_t>(2 * kSecond, 25 * kSecond)(random);
             } else {
                 t += std::uniform_int_distribution<std::int64_t>(kSecond, 9 * kSecond)(random);
             }
@@ -140,13 +148,16 @@ TimelineContent makeLoadContent(int annotations, int tracks, std::int64_t durati
             item.editable = track.editable;
             item.colour = track.colour;
             item.label = track.title;
-            item.start = snapTo40ms(static_cast<std::int64_t>(i) * spacing +
-                                    static_cast<std::int64_t>(random() % static_cast<std::uint64_t>(spacing / 2)));
+            item.start =
+                snapTo40ms(static_cast<std::int64_t>(i) * spacing +
+                           static_cast<std::int64_t>(random() % static_cast<std::uint64_t>(spacing / 2)));
             if (!points) {
-                std::int64_t length = spacing / 4 + static_cast<std::int64_t>(random() % static_cast<std::uint64_t>(spacing / 2));
+                std::int64_t length = spacing / 4 + static_cast<std::int64_t>(
+                                                        random() % static_cast<std::uint64_t>(spacing / 2));
                 if (nested && i % 50 == 0)
                     length = 10 * 60 * kSecond; // a ten-minute state every fifty items
-                item.end = snapTo40ms(std::min(duration, item.start + std::max<std::int64_t>(length, 40'000)));
+                item.end =
+                    snapTo40ms(std::min(duration, item.start + std::max<std::int64_t>(length, 40'000)));
             }
             track.items.push_back(item);
         }

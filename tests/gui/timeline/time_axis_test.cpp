@@ -155,8 +155,9 @@ private slots:
         std::sort(starts.begin(), starts.end());
         for (std::int64_t s : starts) {
             const auto kind = random() % 10;
-            const std::int64_t length = kind == 0 ? 0 : kind == 1 ? static_cast<std::int64_t>(random() % 500'000)
-                                                                  : static_cast<std::int64_t>(random() % 2'000);
+            const std::int64_t length = kind == 0   ? 0
+                                        : kind == 1 ? static_cast<std::int64_t>(random() % 500'000)
+                                                    : static_cast<std::int64_t>(random() % 2'000);
             ends.push_back(s + length);
         }
         IntervalIndex index;

@@ -47,7 +47,8 @@ TimelineContent content() {
     c.frameDuration = 40'000;
     TimelineTrack a;
     a.title = QStringLiteral("Proximity");
-    a.items = {state(1, 1 * kSecond, 2 * kSecond), state(2, 10 * kSecond, 15 * kSecond), point(3, 12 * kSecond)};
+    a.items = {state(1, 1 * kSecond, 2 * kSecond), state(2, 10 * kSecond, 15 * kSecond),
+               point(3, 12 * kSecond)};
     TimelineTrack b;
     b.title = QStringLiteral("Contact");
     b.items = {state(4, 1 * kSecond, 2 * kSecond), state(5, 20 * kSecond, 30 * kSecond),
@@ -97,12 +98,16 @@ private slots:
         moves.clear();
         trims.clear();
         connect(view.get(), &TimelineView::seekRequested, this, [this](qint64 t) { seeks.push_back(t); });
-        connect(view.get(), &TimelineView::selectionChanged, this, [this](qint64 id) { selections.push_back(id); });
-        connect(view.get(), &TimelineView::deleteRequested, this, [this](qint64 id) { deletes.push_back(id); });
+        connect(view.get(), &TimelineView::selectionChanged, this,
+                [this](qint64 id) { selections.push_back(id); });
+        connect(view.get(), &TimelineView::deleteRequested, this,
+                [this](qint64 id) { deletes.push_back(id); });
         connect(view.get(), &TimelineView::moveRequested, this,
                 [this](qint64 id, qint64 start) { moves.emplace_back(id, start); });
         connect(view.get(), &TimelineView::trimRequested, this,
-                [this](qint64 id, std::optional<qint64> s, std::optional<qint64> e) { trims.push_back({id, s, e}); });
+                [this](qint64 id, std::optional<qint64> s, std::optional<qint64> e) {
+                    trims.push_back({id, s, e});
+                });
     }
     void cleanup() { view.reset(); }
 
@@ -144,10 +149,10 @@ private slots:
             int track;
             qint64 expected;
         } cases[] = {
-            {1'500'000, 0, 1},       {1'500'000, 1, 4}, // same times, different tracks
+            {1'500'000, 0, 1},    {1'500'000, 1, 4},    // same times, different tracks
             {12 * kSecond, 0, 3},                       // a point drawn over a state
-            {14 * kSecond, 0, 2},    {23 * kSecond, 1, 6}, // the later of two overlapping states
-            {27 * kSecond, 1, 5},    {1'500'000, 2, 7},    // read-only items can be selected
+            {14 * kSecond, 0, 2}, {23 * kSecond, 1, 6}, // the later of two overlapping states
+            {27 * kSecond, 1, 5}, {1'500'000, 2, 7},    // read-only items can be selected
             {5 * kSecond, 2, 8},
         };
         for (const auto& c : cases) {
@@ -203,10 +208,12 @@ private slots:
 
     void trimmingKeepsAtLeastOneFrame() {
         showTwoMsPerPixel(0);
-        drag(surface(), at(2 * kSecond, 0) - QPoint(2, 0), at(0, 0) + QPoint(3, 0)); // end dragged before start
+        drag(surface(), at(2 * kSecond, 0) - QPoint(2, 0),
+             at(0, 0) + QPoint(3, 0)); // end dragged before start
         QCOMPARE(trims.size(), 1u);
         QCOMPARE(trims[0].end, std::optional<qint64>(1'040'000));
-        drag(surface(), at(1 * kSecond, 0) + QPoint(2, 0), at(1 * kSecond, 0) + QPoint(800, 0)); // start past end
+        drag(surface(), at(1 * kSecond, 0) + QPoint(2, 0),
+             at(1 * kSecond, 0) + QPoint(800, 0)); // start past end
         QCOMPARE(trims.size(), 2u);
         QCOMPARE(trims[1].start, std::optional<qint64>(1'960'000));
     }
@@ -251,7 +258,8 @@ private slots:
         const QRgb before = view->grab().toImage().pixel(ghostAt);
         press(surface(), from);
         sendMouse(surface(), QEvent::MouseMove, from + QPoint(200, 0), Qt::NoButton, Qt::LeftButton);
-        sendMouse(surface(), QEvent::MouseMove, from + QPoint(400, 0), Qt::NoButton, Qt::LeftButton); // +800 ms
+        sendMouse(surface(), QEvent::MouseMove, from + QPoint(400, 0), Qt::NoButton,
+                  Qt::LeftButton); // +800 ms
         const QRgb during = view->grab().toImage().pixel(ghostAt);
         QVERIFY2(before != during, "no ghost where the item is being dragged");
         view->setContent(content()); // e.g. live coding elsewhere while dragging
@@ -330,7 +338,8 @@ private slots:
         for (std::int64_t t = 9'800'000; t <= 10'200'000; t += 40'000)
             view->setPlayhead(t);
         const auto paged = view->visibleRange();
-        QVERIFY2(paged.from > 9 * kSecond && paged.from <= 10 * kSecond, qPrintable(QString::number(paged.from)));
+        QVERIFY2(paged.from > 9 * kSecond && paged.from <= 10 * kSecond,
+                 qPrintable(QString::number(paged.from)));
         QCOMPARE(paged.to - paged.from, 10 * kSecond);
         view->setPlayhead(45 * kSecond); // a jump: shown with some context before it
         QVERIFY(view->visibleRange().from < 45 * kSecond && view->visibleRange().to > 45 * kSecond);

@@ -17,8 +17,8 @@ using namespace sb::gui::testing;
 
 namespace {
 constexpr std::int64_t kSecond = 1'000'000;
-const QColor kEarly(200, 30, 30);   // an item at the start of the session
-const QColor kLate(30, 160, 60);    // an item at the end
+const QColor kEarly(200, 30, 30);    // an item at the start of the session
+const QColor kLate(30, 160, 60);     // an item at the end
 const QColor kSwatch(120, 200, 230); // the track's colour: light, so title text is the only dark
 
 TimelineContent twoItems() {
@@ -38,7 +38,10 @@ TimelineContent twoItems() {
     late.end = 100 * kSecond;
     late.colour = kLate;
     track.items = {early, late};
-    c.tracks = {track};
+    TimelineTrack shortTitle; // a title much narrower than its cell shows the alignment
+    shortTitle.title = QStringLiteral("Cry");
+    shortTitle.colour = kSwatch;
+    c.tracks = {track, shortTitle};
     return c;
 }
 
@@ -56,17 +59,17 @@ std::pair<int, int> span(const QImage& image, int y, const QColor& colour) {
     return {first, last};
 }
 
-// The mean x of the dark (text) pixels inside `rect`, or -1 when there are none.
-double darkPixelsMeanX(const QImage& image, const QRect& rect) {
-    double sum = 0;
-    int count = 0;
+// The leftmost and rightmost x of dark (text) pixels inside `rect`, (-1, -1) when none.
+std::pair<int, int> darkPixels(const QImage& image, const QRect& rect) {
+    int first = -1;
+    int last = -1;
     for (int y = rect.top(); y <= rect.bottom(); ++y)
         for (int x = rect.left(); x <= rect.right(); ++x)
             if (qGray(image.pixel(x, y)) < 80) {
-                sum += x;
-                ++count;
+                first = first < 0 ? x : std::min(first, x);
+                last = std::max(last, x);
             }
-    return count > 0 ? sum / count : -1;
+    return {first, last};
 }
 
 void saveSnapshot(TimelineView& view, const QString& name) {
@@ -81,10 +84,11 @@ class TimelineLayoutTest : public QObject {
 private:
     struct Shown {
         QImage image;
-        QRect row;   // track 0's time strip
-        int width;   // of the viewport
-        double x10;  // x of 10 s
-        double x90;  // x of 90 s
+        QRect row;  // track 0's time strip
+        QRect row1; // track 1's
+        int width;  // of the viewport
+        double x10; // x of 10 s
+        double x90; // x of 90 s
     };
 
     Shown show(Qt::LayoutDirection direction) {
@@ -96,8 +100,8 @@ private:
         view.show();
         if (!QTest::qWaitForWindowExposed(&view))
             qFatal("not exposed");
-        return {view.grab().toImage(), view.trackRect(0), view.viewport()->width(), view.xForTime(10 * kSecond),
-                view.xForTime(90 * kSecond)};
+        return {view.grab().toImage(),    view.trackRect(0),           view.trackRect(1),
+                view.viewport()->width(), view.xForTime(10 * kSecond), view.xForTime(90 * kSecond)};
     }
 
 private slots:
@@ -113,9 +117,14 @@ private slots:
         QVERIFY(late.second >= s.row.right() - 2);
         QVERIFY(early.second < late.first);
         const QRect titles(0, s.row.top(), s.row.left(), s.row.height());
-        const double textX = darkPixelsMeanX(s.image, titles);
-        QVERIFY(textX >= 0);
-        QVERIFY2(textX < titles.center().x(), "title text should start on the left");
+        const auto text = darkPixels(s.image, titles);
+        QVERIFY(text.first >= 0);
+        // Text starts on the left after the swatch, and does not reach the far side.
+        QVERIFY2(text.first < titles.left() + 40, qPrintable(QString::number(text.first)));
+        QVERIFY(text.second < titles.right() - 4);
+        const auto shortText = darkPixels(s.image, QRect(0, s.row1.top(), s.row.left(), s.row1.height()));
+        QVERIFY(shortText.first < titles.left() + 40);
+        QVERIFY2(shortText.second < titles.center().x(), "a short title sits on the left");
         const auto swatch = span(s.image, y, kSwatch);
         QVERIFY(swatch.first >= 0 && swatch.second < titles.center().x());
     }
@@ -132,9 +141,15 @@ private slots:
         QVERIFY(std::abs(late.second - s.row.right()) <= 2);
         QVERIFY(early.second < late.first);
         const QRect titles(s.row.right() + 1, s.row.top(), s.width - s.row.right() - 1, s.row.height());
-        const double textX = darkPixelsMeanX(s.image, titles);
-        QVERIFY(textX >= 0);
-        QVERIFY2(textX > titles.center().x(), "title text should sit on the right, the reading side");
+        const auto text = darkPixels(s.image, titles);
+        QVERIFY(text.first >= 0);
+        // Text ends on the right (the reading side starts there) before the swatch.
+        QVERIFY2(text.second > titles.right() - 40, qPrintable(QString::number(text.second)));
+        QVERIFY(text.first > titles.left() + 4);
+        const auto shortText =
+            darkPixels(s.image, QRect(titles.left(), s.row1.top(), titles.width(), s.row1.height()));
+        QVERIFY(shortText.second > titles.right() - 40);
+        QVERIFY2(shortText.first > titles.center().x(), "a short title sits on the right");
         const auto swatch = span(s.image, y, kSwatch);
         QVERIFY(swatch.first > titles.center().x());
         // Nothing of the titles on the left: the strip there shows the early item.
@@ -180,8 +195,14 @@ private slots:
             const bool rtl = direction == Qt::RightToLeft;
             TimelineContent content = makeSnapshotContent();
             if (rtl) { // as a Persian interface would name the tracks
-                const char* persian[] = {"نزدیکی‌جویی", "حفظ تماس", "مقاومت", "اجتناب", "گریه", "نگاه به والد",
-                                         "لبخند", "رضا: نزدیکی‌جویی"};
+                const char* persian[] = {"نزدیکی‌جویی",
+                                         "حفظ تماس",
+                                         "مقاومت",
+                                         "اجتناب",
+                                         "گریه",
+                                         "نگاه به والد",
+                                         "لبخند",
+                                         "رضا: نزدیکی‌جویی"};
                 for (int t = 0; t < content.tracks.size(); ++t)
                     content.tracks[t].title = QString::fromUtf8(persian[t]);
             }

@@ -44,7 +44,8 @@ private slots:
         const struct {
             const char* name;
             std::int64_t span;
-        } zooms[] = {{"whole session", kTwoHours}, {"10 min", 600 * kSecond}, {"10 s", 10 * kSecond}, {"frames", 1}};
+        } zooms[] = {
+            {"whole session", kTwoHours}, {"10 min", 600 * kSecond}, {"10 s", 10 * kSecond}, {"frames", 1}};
         for (const auto& zoom : zooms) {
             std::vector<double> times;
             for (int i = 0; i < 10; ++i) {
@@ -74,8 +75,8 @@ private slots:
             click(view.viewport(), QPoint(x, view.trackRect(1).center().y()));
             selected += view.selected() != 0;
         }
-        qInfo("%d clicks at whole-session zoom selected %d items in %.1f ms", view.trackRect(0).width() / 7, selected,
-              timer.nsecsElapsed() / 1e6);
+        qInfo("%d clicks at whole-session zoom selected %d items in %.1f ms", view.trackRect(0).width() / 7,
+              selected, timer.nsecsElapsed() / 1e6);
         QVERIFY(selected > 0);
     }
 };

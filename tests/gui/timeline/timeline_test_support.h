@@ -38,7 +38,8 @@ inline void drag(QWidget* target, QPoint from, QPoint to) {
     release(target, to);
 }
 
-inline void wheel(QWidget* target, QPoint pos, QPoint angleDelta, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+inline void wheel(QWidget* target, QPoint pos, QPoint angleDelta,
+                  Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
     QWheelEvent event(QPointF(pos), target->mapToGlobal(QPointF(pos)), QPoint(), angleDelta, Qt::NoButton,
                       modifiers, Qt::NoScrollPhase, false);
     QApplication::sendEvent(target, &event);
