@@ -10,6 +10,7 @@
 #include <QPaintEvent>
 #include <QPainter>
 #include <QScrollBar>
+#include <QTimer>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -30,6 +31,9 @@ constexpr int kWheelNotch = 120;
 constexpr qint64 kNavigationGraceMs = 1500;
 constexpr int kPlayheadGrip = 6;
 constexpr int kSwatch = 10;
+// Drags within this many pixels of the strip's edges (or past them) scroll the view.
+constexpr int kEdgeZone = 12;
+constexpr int kEdgeScrollMs = 16;
 
 QColor blend(const QColor& a, const QColor& b, int percentOfA) {
     return QColor((a.red() * percentOfA + b.red() * (100 - percentOfA)) / 100,
@@ -64,6 +68,10 @@ TimelineView::TimelineView(QWidget* parent)
     zoomOut_ = makeAction(tr("Zoom Out"), QKeySequence::ZoomOut, &TimelineView::zoomOut);
     zoomToSession_ = makeAction(tr("Zoom to Whole Session"), QKeySequence(Qt::CTRL | Qt::Key_0),
                                 &TimelineView::zoomToSession);
+
+    edgeScroll_ = new QTimer(this);
+    edgeScroll_->setInterval(kEdgeScrollMs);
+    connect(edgeScroll_, &QTimer::timeout, this, &TimelineView::edgeScrollStep);
 
     axis_.setFinestScale(frameDuration() / kPixelsPerFrameAtFinest);
     updateMetrics();
@@ -366,7 +374,9 @@ void TimelineView::seekTo(double x) {
 void TimelineView::mousePressEvent(QMouseEvent* event) {
     const QPoint pos = event->position().toPoint();
     drag_ = Drag{};
-    drag_.pressPos = pos;
+    edgeScroll_->stop();
+    drag_.pressPos = drag_.lastPos = pos;
+    drag_.pressTime = axis_.xToTime(pos.x());
     if (event->button() != Qt::LeftButton) {
         // Other buttons only select, so a context menu opens on the item under the mouse.
         const ItemRef ref = itemAt(pos, nullptr);
@@ -438,6 +448,7 @@ void TimelineView::mouseMoveEvent(QMouseEvent* event) {
         break;
     case Gesture::Scrub:
         seekTo(pos.x());
+        followEdge(pos);
         break;
     case Gesture::ItemPress:
         if (!farEnough)
@@ -448,6 +459,7 @@ void TimelineView::mouseMoveEvent(QMouseEvent* event) {
     case Gesture::TrimStart:
     case Gesture::TrimEnd:
         updateDrag(pos);
+        followEdge(pos);
         break;
     case Gesture::None:
         break;
@@ -456,8 +468,7 @@ void TimelineView::mouseMoveEvent(QMouseEvent* event) {
 }
 
 void TimelineView::updateDrag(QPoint pos) {
-    const auto delta =
-        static_cast<std::int64_t>(std::llround((pos.x() - drag_.pressPos.x()) * axis_.scale()));
+    const auto delta = static_cast<std::int64_t>(std::llround(axis_.xToTime(pos.x()) - drag_.pressTime));
     const std::int64_t duration = content_.duration;
     switch (drag_.gesture) {
     case Gesture::Move: {
@@ -496,6 +507,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event) {
     }
     const Drag drag = drag_;
     drag_ = Drag{};
+    edgeScroll_->stop();
     switch (drag.gesture) {
     case Gesture::RulerPress:
         seekTo(pos.x());
@@ -539,8 +551,39 @@ bool TimelineView::draggingItem() const {
            drag_.gesture == Gesture::TrimEnd;
 }
 
+int TimelineView::edgeOvershoot(int x) const {
+    const int left = axis_.left() + kEdgeZone;
+    const int right = axis_.left() + axis_.width() - 1 - kEdgeZone;
+    return x < left ? x - left : x > right ? x - right : 0;
+}
+
+void TimelineView::followEdge(QPoint pos) {
+    drag_.lastPos = pos;
+    if (edgeOvershoot(pos.x()) == 0)
+        edgeScroll_->stop();
+    else if (!edgeScroll_->isActive())
+        edgeScroll_->start();
+}
+
+void TimelineView::edgeScrollStep() {
+    const int overshoot = edgeOvershoot(drag_.lastPos.x());
+    if (overshoot == 0 || !(draggingItem() || drag_.gesture == Gesture::Scrub)) {
+        edgeScroll_->stop();
+        return;
+    }
+    // The further past the edge, the faster: up to a third of a view per second.
+    const double speed = std::clamp(overshoot / 2.0, -axis_.width() / 180.0, axis_.width() / 180.0);
+    axis_.panByPixels(speed < 0 ? std::min(speed, -1.0) : std::max(speed, 1.0));
+    axisChanged(true);
+    if (drag_.gesture == Gesture::Scrub)
+        seekTo(drag_.lastPos.x());
+    else
+        updateDrag(drag_.lastPos);
+}
+
 void TimelineView::cancelDrag() {
     drag_ = Drag{};
+    edgeScroll_->stop();
     viewport()->unsetCursor();
     viewport()->update();
 }
@@ -631,6 +674,23 @@ void TimelineView::keyPressEvent(QKeyEvent* event) {
         break;
     }
     event->ignore(); // coding keys and the like belong to the window
+}
+
+bool TimelineView::event(QEvent* event) {
+    // Keys the timeline acts on win over the window's shortcuts while it has focus, so Delete
+    // deletes what is selected here and Esc ends a drag, predictably.
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        const TimelineItem* selected = item(selectedRef_);
+        const bool deleting = (key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace) &&
+                              key->modifiers() == Qt::NoModifier && selected && selected->editable;
+        const bool cancelling = key->key() == Qt::Key_Escape && drag_.gesture != Gesture::None;
+        if (deleting || cancelling) {
+            event->accept();
+            return true;
+        }
+    }
+    return QAbstractScrollArea::event(event);
 }
 
 bool TimelineView::viewportEvent(QEvent* event) {

@@ -12,7 +12,8 @@
 //                                   handle on the ruler to scrub
 //   click on empty space .......... seekRequested and selectionChanged(0); dragging scrubs
 //   click an item ................. selectionChanged(id); double-click seeks to its start
-//   drag an editable item ......... moveRequested on release (Esc cancels), ghost while dragging
+//   drag an editable item ......... moveRequested on release (Esc cancels), ghost while dragging;
+//                                   holding the mouse at the strip's edge scrolls
 //   drag an editable state's edge . trimRequested on release
 //   Delete / Backspace ............ deleteRequested for the selected editable item
 //   Ctrl+wheel .................... zoom around the mouse; + / - zoom around the playhead
@@ -37,6 +38,7 @@
 #include <vector>
 
 class QAction;
+class QTimer;
 
 namespace sb::gui {
 
@@ -108,6 +110,7 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
     void scrollContentsBy(int dx, int dy) override;
     bool viewportEvent(QEvent* event) override;
+    bool event(QEvent* event) override;
 
 private:
     struct ItemRef {
@@ -124,6 +127,10 @@ private:
         int track = -1;
         std::int64_t start = 0; // the item's times when the drag began
         std::optional<std::int64_t> end;
+        // The time under the press: drags follow the time under the mouse, so they stay right
+        // while the view scrolls at the edges (or zooms) under them.
+        double pressTime = 0;
+        QPoint lastPos;
         Gesture itemGesture = Gesture::None; // what an ItemPress becomes once it moves
         std::int64_t ghostStart = 0;         // where the item would go, snapped
         std::optional<std::int64_t> ghostEnd;
@@ -148,6 +155,9 @@ private:
     void seekTo(double x);
     void updateDrag(QPoint pos);
     bool draggingItem() const;
+    int edgeOvershoot(int x) const;
+    void followEdge(QPoint pos);
+    void edgeScrollStep();
     void cancelDrag();
     void updateCursor(QPoint pos);
     void updatePlayheadStrip(std::int64_t time);
@@ -173,6 +183,7 @@ private:
     int scroll_ = 0;
     bool syncing_ = false; // scroll bars are being set from the axis, not by the user
     QElapsedTimer lastNavigation_;
+    QTimer* edgeScroll_ = nullptr; // scrolls while a drag holds the mouse at the strip's edge
     QAction* zoomIn_ = nullptr;
     QAction* zoomOut_ = nullptr;
     QAction* zoomToSession_ = nullptr;

@@ -366,6 +366,77 @@ private slots:
         QCOMPARE(selections, std::vector<qint64>{0});
     }
 
+    void rowsScrollWhenTheyDoNotFit() {
+        TimelineContent many = content();
+        for (int i = 0; i < 30; ++i) {
+            TimelineTrack extra;
+            extra.title = QStringLiteral("Extra %1").arg(i);
+            extra.items = {state(100 + i, 3 * kSecond, 4 * kSecond)};
+            many.tracks.push_back(extra);
+        }
+        view->setContent(many);
+        view->setVisibleRange(0, 40 * kSecond);
+        QScrollBar* bar = view->verticalScrollBar();
+        QVERIFY(bar->maximum() > 0);
+        const int top = view->trackRect(0).top();
+        wheel(surface(), at(20 * kSecond, 1), QPoint(0, -120)); // over the rows: scrolls them
+        QVERIFY(view->trackRect(0).top() < top);
+        QCOMPARE(view->visibleRange().from, 0); // and does not pan
+        bar->setValue(bar->maximum());
+        const int last = static_cast<int>(many.tracks.size()) - 1;
+        QVERIFY(view->trackRect(last).bottom() <= view->viewport()->height());
+        click(surface(), at(3'500'000, last));
+        QCOMPARE(view->selected(), 100 + 29);
+        wheel(surface(), QPoint(at(20 * kSecond, 0).x(), 4), QPoint(0, -120)); // over the ruler: pans
+        QVERIFY(view->visibleRange().from > 0);
+    }
+
+    void draggingAtTheEdgeScrolls() {
+        showTwoMsPerPixel(0);
+        const auto before = view->visibleRange();
+        const QPoint from = at(1'500'000, 0);
+        const QPoint edge(view->trackRect(0).right() + 30, from.y()); // past the right edge
+        press(surface(), from);
+        sendMouse(surface(), QEvent::MouseMove, from + QPoint(50, 0), Qt::NoButton, Qt::LeftButton);
+        sendMouse(surface(), QEvent::MouseMove, edge, Qt::NoButton, Qt::LeftButton);
+        QTest::qWait(300);
+        const auto scrolled = view->visibleRange();
+        QVERIFY(scrolled.from > before.from);
+        release(surface(), edge);
+        QCOMPARE(moves.size(), 1u);
+        // The item went as far as the time under the mouse, which the scrolling moved on.
+        const std::int64_t underMouse = view->timeForX(edge.x()) - 500'000; // pressed 0.5 s into the item
+        QVERIFY2(std::abs(moves.front().second - underMouse) <= 40'000 + 4'000,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(moves.front().second).arg(underMouse)));
+        QCOMPARE(moves.front().second % 40'000, 0);
+        const auto settled = view->visibleRange();
+        QTest::qWait(100);
+        QCOMPARE(view->visibleRange().from, settled.from); // stops with the drag
+    }
+
+    void timelineKeysWinOverWindowShortcutsWhileFocused() {
+        QWidget window;
+        auto* local = new TimelineView(&window);
+        local->resize(800, 200);
+        local->setContent(content());
+        int windowDeletes = 0;
+        auto* action = new QAction(&window);
+        action->setShortcut(QKeySequence(Qt::Key_Delete));
+        window.addAction(action);
+        connect(action, &QAction::triggered, this, [&] { ++windowDeletes; });
+        std::vector<qint64> localDeletes;
+        connect(local, &TimelineView::deleteRequested, this, [&](qint64 id) { localDeletes.push_back(id); });
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        local->setFocus();
+        QTest::keyClick(local, Qt::Key_Delete); // nothing selected: the window's shortcut
+        QCOMPARE(windowDeletes, 1);
+        local->setSelected(2);
+        QTest::keyClick(local, Qt::Key_Delete); // an editable selection: the timeline's
+        QCOMPARE(windowDeletes, 1);
+        QCOMPARE(localDeletes, std::vector<qint64>{2});
+    }
+
     void unsortedItemsAreSorted() {
         TimelineContent c = content();
         std::reverse(c.tracks[1].items.begin(), c.tracks[1].items.end());
