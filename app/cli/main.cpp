@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     sb::cli::addSchemeCommands(app);
     sb::cli::addProjectCommands(app);
     sb::cli::addTransferCommands(app);
+    sb::cli::addAgreeCommands(app);
 
     try {
         app.parse(argc, argv);
