@@ -1,5 +1,6 @@
 #include "app/gui/timeline/band_painter.h"
 
+#include "app/gui/timeline/colour_mix.h"
 #include "app/gui/timeline/ruler_scale.h"
 
 #include <QFontMetrics>
@@ -20,11 +21,6 @@ std::int64_t floorTo(std::int64_t t, std::int64_t step) {
     return (t % step != 0 && t < 0 ? q - 1 : q) * step;
 }
 
-QColor blend(const QColor& a, const QColor& b, int percentOfA) {
-    return QColor((a.red() * percentOfA + b.red() * (100 - percentOfA)) / 100,
-                  (a.green() * percentOfA + b.green() * (100 - percentOfA)) / 100,
-                  (a.blue() * percentOfA + b.blue() * (100 - percentOfA)) / 100);
-}
 } // namespace
 
 void BandPainter::paintRuler(QPainter& painter, const TimeAxis& axis, const QRect& band, const QRect& exposed,
@@ -113,7 +109,7 @@ void BandPainter::paintSegments(QPainter& painter, const TimeAxis& axis, const Q
         const int x0 = static_cast<int>(std::lround(std::max(axis.xAt(segment.start), band.left() - 2.0)));
         const int x1 = static_cast<int>(std::lround(std::min(axis.xAt(segment.end), band.right() + 2.0)));
         const QColor colour = segment.colour.isValid() ? segment.colour : style.tick;
-        const QColor fill = blend(colour, style.background, 45);
+        const QColor fill = mixColours(colour, style.background, 45);
         const QRect rect(x0, band.top() + 1, std::max(1, x1 - x0), band.height() - 2);
         painter.fillRect(rect, fill);
         painter.setPen(colour.darker(130));

@@ -1,5 +1,6 @@
 #include "app/gui/timeline/timeline_view.h"
 
+#include "app/gui/timeline/colour_mix.h"
 #include "app/gui/timeline/ruler_scale.h"
 
 #include <QAction>
@@ -35,11 +36,6 @@ constexpr int kSwatch = 10;
 constexpr int kEdgeZone = 12;
 constexpr int kEdgeScrollMs = 16;
 
-QColor blend(const QColor& a, const QColor& b, int percentOfA) {
-    return QColor((a.red() * percentOfA + b.red() * (100 - percentOfA)) / 100,
-                  (a.green() * percentOfA + b.green() * (100 - percentOfA)) / 100,
-                  (a.blue() * percentOfA + b.blue() * (100 - percentOfA)) / 100);
-}
 } // namespace
 
 TimelineView::TimelineView(QWidget* parent)
@@ -734,14 +730,14 @@ void TimelineView::paintEvent(QPaintEvent* event) {
     BandStyle band;
     band.background = pal.color(QPalette::Window);
     band.text = pal.color(QPalette::WindowText);
-    band.tick = blend(pal.color(QPalette::WindowText), band.background, 55);
-    band.waveform = blend(pal.color(QPalette::Highlight), band.background, 80);
+    band.tick = mixColours(pal.color(QPalette::WindowText), band.background, 55);
+    band.waveform = mixColours(pal.color(QPalette::Highlight), band.background, 80);
     if (layout_.ruler().intersects(exposed))
         bandPainter_.paintRuler(painter, axis_, layout_.ruler(), exposed, snap_, frameDuration(), band);
     if (layout_.segments().height() > 0 && layout_.segments().intersects(exposed))
         bandPainter_.paintSegments(painter, axis_, layout_.segments(), exposed, content_.segments, band);
     if (layout_.waveform().height() > 0 && layout_.waveform().intersects(exposed)) {
-        band.background = blend(pal.color(QPalette::Base), pal.color(QPalette::Window), 50);
+        band.background = mixColours(pal.color(QPalette::Base), pal.color(QPalette::Window), 50);
         bandPainter_.paintWaveform(painter, axis_, layout_.waveform(), exposed, peaks_, band);
     }
     paintGhost(painter);
@@ -770,23 +766,21 @@ void TimelineView::paintTracks(QPainter& painter, const QRect& exposed) {
     const std::int64_t from = axis_.timeAt(area.left() - margin);
     const std::int64_t to = axis_.timeAt(area.right() + margin);
 
-    for (int t = first; t <= last; ++t) {
-        const TimelineTrack& track = std::as_const(content_.tracks)[t];
-        const QRect row = layout_.row(t, scroll_);
-        QColor background = pal.color(t % 2 == 0 ? QPalette::Base : QPalette::AlternateBase);
-        if (!track.editable) // other coders' lanes sit on a greyer ground
-            background = blend(background, pal.color(QPalette::Window), 50);
-        painter.fillRect(row.intersected(area), background);
-    }
+    const auto rowBackground = [&](int t) {
+        const QColor base = pal.color(t % 2 == 0 ? QPalette::Base : QPalette::AlternateBase);
+        // Other coders' lanes sit on a greyer ground.
+        return std::as_const(content_.tracks)[t].editable ? base
+                                                          : mixColours(base, pal.color(QPalette::Window), 50);
+    };
+    // Backgrounds, then the grid over them, then the items over the grid.
+    for (int t = first; t <= last; ++t)
+        painter.fillRect(layout_.row(t, scroll_).intersected(area), rowBackground(t));
     bandPainter_.paintGrid(painter, axis_, area, exposed,
-                           blend(pal.color(QPalette::Mid), pal.color(QPalette::Base), 35));
+                           mixColours(pal.color(QPalette::Mid), pal.color(QPalette::Base), 35));
     for (int t = first; t <= last; ++t) {
         const TimelineTrack& track = std::as_const(content_.tracks)[t];
         const QRect row = layout_.row(t, scroll_);
-        QColor background = pal.color(t % 2 == 0 ? QPalette::Base : QPalette::AlternateBase);
-        if (!track.editable)
-            background = blend(background, pal.color(QPalette::Window), 50);
-        style.background = background;
+        style.background = rowBackground(t);
         const int selected = selectedRef_.track == t ? selectedRef_.index : -1;
         trackPainter_.paint(painter, track, index_[static_cast<std::size_t>(t)], axis_, row, from, to,
                             selected, style);
@@ -878,7 +872,7 @@ void TimelineView::paintTitles(QPainter& painter, const QRect& exposed) {
         painter.fillRect(QRect(swatchX, cell.center().y() - kSwatch / 2, kSwatch, kSwatch),
                          track.colour.isValid() ? track.colour : pal.color(QPalette::Mid));
         painter.setFont(track.editable ? normal : italic); // other coders' lanes read differently
-        cellText(cell, track.title, track.editable ? text : blend(text, pal.color(QPalette::Button), 70),
+        cellText(cell, track.title, track.editable ? text : mixColours(text, pal.color(QPalette::Button), 70),
                  12 + kSwatch);
     }
     painter.setFont(normal);
