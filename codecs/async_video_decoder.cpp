@@ -1,5 +1,7 @@
 #include "codecs/async_video_decoder.h"
 
+#include <algorithm>
+
 namespace sb::codecs {
 
 AsyncVideoDecoder::AsyncVideoDecoder(std::filesystem::path file, std::shared_ptr<const FrameIndex> index,
@@ -27,6 +29,14 @@ void AsyncVideoDecoder::request(std::int64_t frame) {
     wake_.notify_one();
 }
 
+void AsyncVideoDecoder::setPrefetch(int frames) {
+    {
+        std::lock_guard lock(mutex_);
+        prefetch_ = std::max(frames, 0);
+    }
+    wake_.notify_one();
+}
+
 std::int64_t AsyncVideoDecoder::droppedRequests() const {
     std::lock_guard lock(mutex_);
     return dropped_;
@@ -35,13 +45,28 @@ std::int64_t AsyncVideoDecoder::droppedRequests() const {
 void AsyncVideoDecoder::run() {
     while (true) {
         std::int64_t wanted = 0;
+        bool prefetching = false;
         {
             std::unique_lock lock(mutex_);
-            wake_.wait(lock, [this] { return stopping_ || pending_.has_value(); });
+            auto nextToPrefetch = [this] {
+                for (int ahead = 1; ahead <= prefetch_; ++ahead) {
+                    const std::int64_t n = lastServed_ + ahead;
+                    if (lastServed_ >= 0 && n < decoder_->index().frameCount() &&
+                        !decoder_->cache().contains(n))
+                        return n;
+                }
+                return std::int64_t{-1};
+            };
+            wake_.wait(lock, [&] { return stopping_ || pending_.has_value() || nextToPrefetch() >= 0; });
             if (stopping_)
                 return;
-            wanted = *pending_;
-            pending_.reset();
+            if (pending_) {
+                wanted = *pending_;
+                pending_.reset();
+            } else {
+                wanted = nextToPrefetch();
+                prefetching = true;
+            }
         }
         FrameResult result;
         result.requested = wanted;
@@ -49,6 +74,17 @@ void AsyncVideoDecoder::run() {
             result.frame = decoder_->frame(wanted);
         } catch (const std::exception& e) {
             result.error = e.what();
+        }
+        if (prefetching) {
+            if (!result.error.empty()) {
+                std::lock_guard lock(mutex_);
+                prefetch_ = 0; // damage ahead: the request that reaches it will report it
+            }
+            continue;
+        }
+        {
+            std::lock_guard lock(mutex_);
+            lastServed_ = wanted;
         }
         onFrame_(std::move(result));
     }

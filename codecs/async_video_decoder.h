@@ -31,6 +31,9 @@ public:
     AsyncVideoDecoder& operator=(const AsyncVideoDecoder&) = delete;
 
     void request(std::int64_t frame);
+    // While idle, decode up to `frames` frames after the last one served into the decoder's
+    // cache (playback), so the next requests are cache hits. 0 turns it off.
+    void setPrefetch(int frames);
     [[nodiscard]] std::int64_t droppedRequests() const;
 
 private:
@@ -42,6 +45,8 @@ private:
     std::condition_variable wake_;
     std::optional<std::int64_t> pending_;
     std::int64_t dropped_ = 0;
+    int prefetch_ = 0;
+    std::int64_t lastServed_ = -1;
     bool stopping_ = false;
     std::thread worker_; // last: starts after everything it uses exists
 };

@@ -127,6 +127,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(&playback_, &Playback::mediaProblem, this, &MainWindow::showMessage);
     connect(&playback_, &Playback::playingChanged, this, [this](bool playing) {
         actions_[QStringLiteral("play")]->setText(playing ? tr("Pause") : tr("Play"));
+        if (!playing)
+            onPosition(playback_.position()); // the last position, which the throttle may have skipped
         if (playing && !playback_.audioAvailable() && !toldNoAudio_) {
             toldNoAudio_ = true; // said once, not on every play
             showMessage(tr("No audio output device: playing without sound."));
@@ -555,6 +557,10 @@ void MainWindow::refreshActions() {
 }
 
 void MainWindow::onPosition(std::int64_t position) {
+    // The clock ticks every few milliseconds; repainting faster than the screen helps no one.
+    if (playback_.playing() && positionShown_.isValid() && positionShown_.elapsed() < 15)
+        return;
+    positionShown_.start();
     timeline_->setPlayhead(position);
     for (auto* view : views_)
         view->setTime(position);

@@ -8,6 +8,7 @@
 #include "app/gui/session_document.h"
 #include "app/gui/timeline_content.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -90,6 +91,7 @@ private:
     QString lastMessage_;
     bool toldNoAudio_ = false;
     std::int64_t selected_ = 0;
+    QElapsedTimer positionShown_;
 };
 
 } // namespace sb::gui

@@ -160,6 +160,10 @@ void Playback::play() {
     if (position_ >= duration_ && speed_ > 0)
         position_ = loop_ ? loop_->first : 0;
     playing_ = true;
+    for (View& view : views_) {
+        view.decoder->setPrefetch(speed_ > 0 ? 4 : 0); // decode ahead of the clock while playing forward
+        view.shown = -1;                               // drops are counted within this run only
+    }
     restartClock();
     audio_.play(position_, speed_);
     timer_.start();
@@ -172,6 +176,8 @@ void Playback::pause() {
         return;
     tick();
     playing_ = false;
+    for (View& view : views_)
+        view.decoder->setPrefetch(0);
     timer_.stop();
     audio_.stop();
     emit playingChanged(false);
@@ -209,6 +215,8 @@ void Playback::shuttle(int direction) {
 }
 
 void Playback::seek(std::int64_t position) {
+    for (View& view : views_)
+        view.shown = -1; // a jump is not a dropped frame
     setPosition(std::clamp<std::int64_t>(position, 0, std::max<std::int64_t>(duration_, 0)), false);
     if (playing_) {
         restartClock();

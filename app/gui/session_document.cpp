@@ -2,6 +2,8 @@
 
 #include "annotation/project_error.h"
 
+#include <QTimer>
+
 namespace sb::gui {
 
 SessionDocument::SessionDocument(QObject* parent)
@@ -72,7 +74,7 @@ bool SessionDocument::apply(std::unique_ptr<annotation::EditCommand> command) {
     log_.erase(log_.end() - undone_, log_.end());
     undone_ = 0;
     log_.append(description);
-    emit changed();
+    notifyChanged();
     return true;
 }
 
@@ -85,7 +87,7 @@ void SessionDocument::undo() {
     } catch (const std::exception& e) {
         emit rejected(QString::fromStdString(e.what()));
     }
-    emit changed();
+    notifyChanged();
 }
 
 void SessionDocument::redo() {
@@ -97,7 +99,17 @@ void SessionDocument::redo() {
     } catch (const std::exception& e) {
         emit rejected(QString::fromStdString(e.what()));
     }
-    emit changed();
+    notifyChanged();
+}
+
+void SessionDocument::notifyChanged() {
+    if (changePending_)
+        return;
+    changePending_ = true;
+    QTimer::singleShot(0, this, [this] {
+        changePending_ = false;
+        emit changed();
+    });
 }
 
 bool SessionDocument::canUndo() const {

@@ -58,12 +58,17 @@ public:
                 std::optional<annotation::Microseconds> to = {});
 
 signals:
+    // Emitted once per turn of the event loop after edits, not inside the key press that
+    // made them: the edit is committed first, the views catch up a moment later.
     void opened();
     void changed();
     void rejected(const QString& reason);
 
 private:
+    void notifyChanged();
+
     std::unique_ptr<annotation::Project> project_;
+    bool changePending_ = false;
     annotation::Session session_;
     annotation::Coder coder_;
     QString projectFile_;

@@ -8,6 +8,7 @@
 // frames, exactness of both against FFmpeg's own decode; backward frame steps; sequential
 // decode throughput against `ffmpeg -i F -f null -`; the frame cache's peak bytes.
 
+#include "bench_clip.h"
 #include "codecs/decoded_frame.h"
 #include "codecs/frame_index_builder.h"
 #include "codecs/frame_index_cache.h"
@@ -53,22 +54,6 @@ int run(const std::string& command) {
     return std::system(command.c_str());
 }
 
-std::filesystem::path benchClip() {
-    const std::filesystem::path file = std::filesystem::path(SB_BENCH_DIR) / "bench_1080p30_gop250.mp4";
-    if (!std::filesystem::exists(file)) {
-        std::filesystem::create_directories(file.parent_path());
-        fmt::print("generating {} (2 min 1080p30 H.264, GOP 250, AAC)…\n", file.string());
-        const std::string command =
-            "ffmpeg -nostdin -v error -y -f lavfi -i testsrc2=size=1920x1080:rate=30:duration=120 "
-            "-f lavfi -i sine=frequency=440:sample_rate=48000:duration=120 -c:v libx264 -preset veryfast "
-            "-g 250 -keyint_min 250 -sc_threshold 0 -bf 3 -pix_fmt yuv420p -c:a aac -b:a 128k -shortest '" +
-            file.string() + ".tmp.mp4' && mv '" + file.string() + ".tmp.mp4' '" + file.string() + "'";
-        if (run(command) != 0)
-            throw std::runtime_error("ffmpeg could not generate the benchmark clip");
-    }
-    return file;
-}
-
 // FFmpeg's own digest of every frame, the ground truth for "exact".
 std::vector<std::string> ffmpegDigests(const std::filesystem::path& file) {
     const std::filesystem::path digests = file.string() + ".framemd5";
@@ -91,7 +76,7 @@ std::size_t cvDigest(const cv::Mat& image) {
 } // namespace
 
 int main(int argc, char** argv) {
-    const std::filesystem::path file = argc > 1 ? std::filesystem::path(argv[1]) : benchClip();
+    const std::filesystem::path file = argc > 1 ? std::filesystem::path(argv[1]) : sb::bench::benchClip();
     fmt::print("file: {}\n", file.string());
 
     auto start = Clock::now();
