@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and opens the bundled sample session.
+# Installs what is missing, builds, and opens the bundled sample session in the workstation.
+# The sample project (build/sample/ssp-sample.sbproj: the Strange Situation scheme and the
+# sample clip) is made on first run with securebase-cli, the same tool scripts use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake --preset default >/dev/null
-cmake --build --preset default -j "$(nproc)"
-sample=samples/media/ssp-sample.mp4
-# Until the workstation window lands (issue 4), show what the media engine sees in the sample
-# and write its first frames where you can look at them.
-./build/app/cli/securebase-cli probe "$sample"
-./build/app/cli/securebase-cli frame "$sample" --index 0,150,299 --out build/sample-frames
-echo "frames written to build/sample-frames/"
+cmake --build --preset default -j "$(nproc)" --target securebase securebase-cli
+cli=./build/app/cli/securebase-cli
+project=build/sample/ssp-sample.sbproj
+if [[ ! -f $project ]]; then
+  mkdir -p build/sample
+  $cli project create "$project" --scheme samples/schemes/strange-situation.json
+  $cli session add "$project" --name "Sample clip" --media "$PWD/samples/media/ssp-sample.mp4"
+  $cli coder add "$project" --name trainee --role coder
+  $cli coder add "$project" --name supervisor --role supervisor
+fi
+exec ./build/app/gui/securebase "$project" --coder trainee
