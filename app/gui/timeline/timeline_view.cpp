@@ -723,7 +723,14 @@ void TimelineView::paintEvent(QPaintEvent* event) {
     QPainter painter(viewport());
     const QRect exposed = event->rect();
     const QPalette& pal = palette();
-    painter.fillRect(exposed, pal.color(QPalette::Base));
+    // Every band, row and the title column paint their own ground; only the strip below the
+    // last row is left (filling the whole view first would write every pixel twice).
+    const QRect strip = layout_.trackArea();
+    const int rowsEnd =
+        std::max(strip.top(), layout_.row(static_cast<int>(content_.tracks.size()), scroll_).top());
+    painter.fillRect(
+        QRect(strip.left(), rowsEnd, strip.width(), strip.bottom() - rowsEnd + 1).intersected(exposed),
+        pal.color(QPalette::Base));
 
     paintTracks(painter, exposed);
 

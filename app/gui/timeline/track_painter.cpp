@@ -19,7 +19,6 @@ constexpr double kThinItem = 3.0;
 constexpr double kDiamondSpacing = 12.0;
 constexpr int kBarInset = 4;
 constexpr int kLabelPadding = 4;
-constexpr int kMinimumElidedLabel = 36;
 
 // Consecutive thin items painted as runs of whole pixel columns: a column already painted is
 // not painted again, and a run grows while the colour stays the same.
@@ -90,13 +89,10 @@ void drawDiamond(QPainter& painter, int x, int cy, int half) {
 } // namespace
 
 TrackPainter::TrackPainter(const QFont& font)
-    : font_(font)
-    , metrics_(font) {}
+    : labels_(font) {}
 
 void TrackPainter::setFont(const QFont& font) {
-    font_ = font;
-    metrics_ = QFontMetrics(font);
-    labelWidths_.clear();
+    labels_.setFont(font);
 }
 
 QRect TrackPainter::stateBar(const QRect& row, int x0, int x1) {
@@ -111,7 +107,7 @@ QRect TrackPainter::pointBox(const QRect& row, int x) {
 void TrackPainter::paint(QPainter& painter, const TimelineTrack& track, const TrackItems& items,
                          const TimeAxis& axis, const QRect& row, std::int64_t from, std::int64_t to,
                          int selected, const TrackPaintStyle& style) {
-    painter.setFont(font_);
+    painter.setFont(labels_.font()); // the font the cached labels were laid out in
     paintStates(painter, track, items, axis, row, from, to, style);
     if (items.pointSpacing > 0) {
         const bool diamonds = items.pointSpacing / axis.scale() >= kDiamondSpacing;
@@ -214,24 +210,13 @@ void TrackPainter::paintLabel(QPainter& painter, const TimelineItem& item, const
     // The label sits at the item's onset, or at the strip's edge when the onset is scrolled
     // away, so a long state stays named while it fills the view.
     const int available = bar.right() - visibleLeft - 2 * kLabelPadding;
-    const int width = labelWidth(item.label);
-    const int baseline = bar.center().y() + (metrics_.ascent() - metrics_.descent()) / 2 + 1;
+    const QStaticText* text = labels_.fitting(item.label, available);
+    if (!text)
+        return;
+    const QFontMetrics& metrics = labels_.metrics();
+    const int baseline = bar.center().y() + (metrics.ascent() - metrics.descent()) / 2 + 1;
     painter.setPen(textOn(fill, style));
-    if (width <= available) {
-        painter.drawText(QPoint(visibleLeft + kLabelPadding, baseline), item.label);
-    } else if (available >= kMinimumElidedLabel) {
-        painter.drawText(QPoint(visibleLeft + kLabelPadding, baseline),
-                         metrics_.elidedText(item.label, Qt::ElideRight, available));
-    }
-}
-
-int TrackPainter::labelWidth(const QString& label) {
-    auto found = labelWidths_.constFind(label);
-    if (found != labelWidths_.constEnd())
-        return *found;
-    const int width = metrics_.horizontalAdvance(label);
-    labelWidths_.insert(label, width);
-    return width;
+    painter.drawStaticText(QPoint(visibleLeft + kLabelPadding, baseline - metrics.ascent()), *text);
 }
 
 } // namespace sb::gui

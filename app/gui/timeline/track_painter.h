@@ -6,13 +6,12 @@
 // than a few pixels are merged into one run per pixel column, so a row costs at most about one
 // rectangle per pixel column however many thousand annotations it holds at this zoom.
 
+#include "app/gui/timeline/label_cache.h"
 #include "app/gui/timeline/time_axis.h"
 #include "app/gui/timeline/timeline_data.h"
 #include "app/gui/timeline/track_items.h"
 
 #include <QFont>
-#include <QFontMetrics>
-#include <QHash>
 #include <QRect>
 
 class QPainter;
@@ -53,11 +52,8 @@ private:
                        const TimeAxis& axis, const QRect& row, int selected, const TrackPaintStyle& style);
     void paintLabel(QPainter& painter, const TimelineItem& item, const QRect& bar, int visibleLeft,
                     const QColor& fill, const TrackPaintStyle& style);
-    int labelWidth(const QString& label);
 
-    QFont font_;
-    QFontMetrics metrics_;
-    QHash<QString, int> labelWidths_; // labels repeat (one per code), so measure each once
+    LabelCache labels_;
 };
 
 // The colour an item is painted in: blended towards the background when it is read-only, so

@@ -62,6 +62,57 @@ private slots:
         }
     }
 
+    void zoomedOutRowsStillShowTheirItems() {
+        // Thousands of items a pixel wide or less are merged per pixel column, not dropped.
+        TimelineView view;
+        view.resize(1600, 800);
+        view.setContent(makeLoadContent(100'000, 20, kTwoHours));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QImage image = view.grab().toImage();
+        const QRect row = view.trackRect(0);
+        const QColor colour = view.content().tracks[0].colour;
+        int covered = 0;
+        for (int x = row.left(); x <= row.right(); ++x)
+            covered += image.pixelColor(x, row.center().y()) == colour;
+        QVERIFY2(covered > row.width() * 8 / 10, qPrintable(QString::number(covered)));
+    }
+
+    void paintingPiecesEqualsPaintingTheWhole_data() {
+        QTest::addColumn<std::int64_t>("span");
+        QTest::newRow("whole session") << kTwoHours;
+        QTest::newRow("10 min") << 600 * kSecond;
+        QTest::newRow("10 s") << 10 * kSecond;
+    }
+    void paintingPiecesEqualsPaintingTheWhole() {
+        // Repaints are culled to the exposed rectangle (the playhead strip during playback):
+        // painting a view in pieces must give the same pixels as painting it at once.
+        QFETCH(std::int64_t, span);
+        TimelineView view;
+        view.resize(1200, 600);
+        view.setContent(makeLoadContent(20'000, 12, kTwoHours));
+        view.setFrameSnap(snapTo40ms);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setVisibleRange(kTwoHours / 3, kTwoHours / 3 + span);
+        view.setSelected(view.content().tracks[1].items[3000].id);
+        QWidget* surface = view.viewport();
+        QImage whole(surface->size(), QImage::Format_ARGB32_Premultiplied);
+        surface->render(&whole);
+        QImage pieces(surface->size(), QImage::Format_ARGB32_Premultiplied);
+        pieces.fill(Qt::black);
+        const int step = 97; // strips that cut through items, labels and ruler text
+        for (int x = 0; x < surface->width(); x += step) {
+            const QRect strip(x, 0, step, surface->height());
+            surface->render(&pieces, strip.topLeft(), QRegion(strip), QWidget::RenderFlags());
+        }
+        int differing = 0;
+        for (int y = 0; y < whole.height(); ++y)
+            for (int x = 0; x < whole.width(); ++x)
+                differing += whole.pixel(x, y) != pieces.pixel(x, y);
+        QCOMPARE(differing, 0);
+    }
+
     void hitTestingStaysQuickWhenDense() {
         TimelineView view;
         view.resize(1600, 800);
