@@ -10,6 +10,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <numeric>
+#include <random>
+#include <tuple>
+
 namespace sb::agreement {
 namespace {
 
@@ -172,6 +177,124 @@ TEST(EventAlignment, PerfectAgreementSymmetryAndRelabelling) {
         }
     }
     EXPECT_NEAR(*alignEvents(c1, c2).kappa, *ab.kappa, 1e-15);
+}
+
+// The rules of event_alignment.h written the plain way: the full cost table, every cell tried,
+// no windows; the traceback with the same tie order. The windowed implementation must agree.
+std::vector<std::pair<std::optional<std::size_t>, std::optional<std::size_t>>>
+referenceAlignment(const CoderTimeline& c1, const CoderTimeline& c2, const EventAlignmentOptions& options) {
+    const auto order = [](const CoderTimeline& c) {
+        std::vector<std::size_t> idx(c.events.size());
+        std::iota(idx.begin(), idx.end(), std::size_t{0});
+        std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+            return std::tie(c.events[a].start, c.events[a].end, c.events[a].code) <
+                   std::tie(c.events[b].start, c.events[b].end, c.events[b].code);
+        });
+        return idx;
+    };
+    const std::vector<std::size_t> a = order(c1);
+    const std::vector<std::size_t> b = order(c2);
+    const auto alignable = [&](const TimelineEvent& x, const TimelineEvent& y) {
+        const long long onset = std::llabs((y.start - x.start).count());
+        if (onset <= options.onsetTolerance.count()) {
+            return true;
+        }
+        if (x.isPoint() || y.isPoint()) {
+            return false;
+        }
+        const long long overlap = (std::min(*x.end, *y.end) - std::max(x.start, y.start)).count();
+        const long long longer = std::max((*x.end - x.start).count(), (*y.end - y.start).count());
+        return overlap > 0 && static_cast<long double>(overlap) * options.minimumOverlap.denominator >=
+                                  static_cast<long double>(longer) * options.minimumOverlap.numerator;
+    };
+    using Cost = std::pair<long long, long long>;
+    const std::size_t n1 = a.size();
+    const std::size_t n2 = b.size();
+    std::vector<std::vector<Cost>> d(n1 + 1, std::vector<Cost>(n2 + 1));
+    for (std::size_t i = 0; i <= n1; ++i) {
+        for (std::size_t j = 0; j <= n2; ++j) {
+            if (i == 0 && j == 0) {
+                continue;
+            }
+            Cost best{1LL << 60, 0};
+            if (i > 0 && j > 0 && alignable(c1.events[a[i - 1]], c2.events[b[j - 1]])) {
+                const TimelineEvent& x = c1.events[a[i - 1]];
+                const TimelineEvent& y = c2.events[b[j - 1]];
+                best = {d[i - 1][j - 1].first + (x.code == y.code ? 0 : 1),
+                        d[i - 1][j - 1].second + std::llabs((y.start - x.start).count())};
+            }
+            if (i > 0) {
+                best = std::min(best, Cost{d[i - 1][j].first + 1, d[i - 1][j].second});
+            }
+            if (j > 0) {
+                best = std::min(best, Cost{d[i][j - 1].first + 1, d[i][j - 1].second});
+            }
+            d[i][j] = best;
+        }
+    }
+    std::vector<std::pair<std::optional<std::size_t>, std::optional<std::size_t>>> columns;
+    std::size_t i = n1;
+    std::size_t j = n2;
+    while (i > 0 || j > 0) {
+        if (i > 0 && j > 0 && alignable(c1.events[a[i - 1]], c2.events[b[j - 1]])) {
+            const TimelineEvent& x = c1.events[a[i - 1]];
+            const TimelineEvent& y = c2.events[b[j - 1]];
+            const Cost pair{d[i - 1][j - 1].first + (x.code == y.code ? 0 : 1),
+                            d[i - 1][j - 1].second + std::llabs((y.start - x.start).count())};
+            if (pair == d[i][j]) {
+                columns.emplace_back(a[i - 1], b[j - 1]);
+                --i;
+                --j;
+                continue;
+            }
+        }
+        if (i > 0 && Cost{d[i - 1][j].first + 1, d[i - 1][j].second} == d[i][j]) {
+            columns.emplace_back(a[i - 1], std::nullopt);
+            --i;
+        } else {
+            columns.emplace_back(std::nullopt, b[j - 1]);
+            --j;
+        }
+    }
+    std::reverse(columns.begin(), columns.end());
+    return columns;
+}
+
+TEST(EventAlignment, AgreesWithAPlainFullTableDp) {
+    std::mt19937_64 random(42);
+    std::uniform_int_distribution<long long> time(0, 60'000'000);
+    std::uniform_int_distribution<long long> length(0, 8'000'000);
+    std::uniform_int_distribution<int> code(0, 2);
+    std::uniform_int_distribution<int> count(0, 25);
+    for (int trial = 0; trial < 300; ++trial) {
+        CoderTimeline c1{"a", {}};
+        CoderTimeline c2{"b", {}};
+        for (CoderTimeline* c : {&c1, &c2}) {
+            const int n = count(random);
+            for (int k = 0; k < n; ++k) {
+                const Microseconds start{time(random)};
+                const long long d = length(random) < 2'000'000 ? 0 : length(random);
+                // whole seconds now and then, so that exact onset and overlap ties occur
+                const Microseconds s =
+                    trial % 2 == 0 ? Microseconds{start.count() / 1'000'000 * 1'000'000} : start;
+                c->events.push_back(
+                    {"c" + std::to_string(code(random)), s,
+                     d == 0 ? std::nullopt : std::optional<Microseconds>(s + Microseconds{d})});
+            }
+        }
+        EventAlignmentOptions options;
+        if (trial % 3 == 1) {
+            options.minimumOverlap = {1, 4};
+            options.onsetTolerance = Microseconds{500'000};
+        }
+        const EventAlignment got = alignEvents(c1, c2, options);
+        const auto expected = referenceAlignment(c1, c2, options);
+        ASSERT_EQ(got.pairings.size(), expected.size()) << "trial " << trial;
+        for (std::size_t k = 0; k < expected.size(); ++k) {
+            EXPECT_EQ(got.pairings[k].event1, expected[k].first) << "trial " << trial << " column " << k;
+            EXPECT_EQ(got.pairings[k].event2, expected[k].second) << "trial " << trial << " column " << k;
+        }
+    }
 }
 
 TEST(EventAlignment, EmptyAndInvalid) {
