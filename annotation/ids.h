@@ -26,6 +26,7 @@ using CoderId = Id<struct CoderTag>;
 using AnnotationId = Id<struct AnnotationTag>;
 using SchemeVersionId = Id<struct SchemeVersionTag>;
 using SegmentInstanceId = Id<struct SegmentInstanceTag>;
+using SessionNoteId = Id<struct SessionNoteTag>;
 
 } // namespace sb::annotation
 

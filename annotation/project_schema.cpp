@@ -121,6 +121,21 @@ constexpr const char* kFormat2[] = {
     "CREATE INDEX annotations_by_coder_time ON annotations (session_id, coder_id, start_us)",
 };
 
+// Format 3: timestamped notes on a session ("the infant freezes here"), each by one coder,
+// listed beside the timeline; blind like annotations.
+constexpr const char* kFormat3[] = {
+    R"(CREATE TABLE session_notes (
+        id             INTEGER PRIMARY KEY,
+        session_id     INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        coder_id       INTEGER NOT NULL REFERENCES coders (id),
+        at_us          INTEGER NOT NULL,
+        text           TEXT NOT NULL,
+        created_at_us  INTEGER NOT NULL,
+        modified_at_us INTEGER NOT NULL
+    ) STRICT)",
+    "CREATE INDEX session_notes_by_time ON session_notes (session_id, at_us)",
+};
+
 struct Migration {
     int toFormat;
     const char* const* statements;
@@ -135,6 +150,7 @@ constexpr Migration migration(int toFormat, const char* const (&statements)[N]) 
 constexpr std::array kMigrations = {
     migration(1, kFormat1),
     migration(2, kFormat2),
+    migration(3, kFormat3),
 };
 static_assert(kMigrations.back().toFormat == kProjectFormatVersion, "add a migration for the new format");
 

@@ -17,6 +17,7 @@
 #include "annotation/ids.h"
 #include "annotation/scoring.h"
 #include "annotation/session.h"
+#include "annotation/session_note.h"
 #include "annotation/sqlite/database.h"
 #include "annotation/sqlite/transaction.h"
 #include "annotation/time.h"
@@ -142,6 +143,13 @@ public:
                                                             CoderId coder, std::string_view judgement);
     [[nodiscard]] std::vector<SessionJudgement> judgements(const Viewer& viewer, SessionId session,
                                                            std::optional<CoderId> coder = std::nullopt);
+
+    // ---- session notes (blind like annotations: a coder sees their own while blind)
+    void insertNote(SessionNote& note); // id as for insertAnnotation; empty text is EditRejected
+    void updateNote(const SessionNote& note);
+    void removeNote(SessionNoteId id);
+    [[nodiscard]] std::optional<SessionNote> note(const Viewer& viewer, SessionNoteId id);
+    [[nodiscard]] std::vector<SessionNote> notes(const Viewer& viewer, SessionId session); // by time
 
 private:
     ProjectStore(sqlite::Database database, Clock clock);

@@ -1,6 +1,7 @@
 // The project and transfer commands of securebase-cli, run as scripts run them: exit codes
 // (0 ok, 2 usage, 3 bad input naming the file) and what ends up in the project.
 
+#include "annotation/project_schema.h"
 #include "tests/annotation/child_process.h"
 #include "tests/annotation/test_support.h"
 
@@ -80,7 +81,7 @@ TEST_F(CliTest, CreateRefusesToOverwriteAndRejectsBadSchemes) {
 TEST_F(CliTest, SessionsAndCodersAppearInInfo) {
     makeProject();
     const auto document = info();
-    EXPECT_EQ(document["format"], 2);
+    EXPECT_EQ(document["format"], kProjectFormatVersion);
     EXPECT_EQ(document["scheme"]["id"], "test-scheme");
     ASSERT_EQ(document["sessions"].size(), 1U);
     EXPECT_EQ(document["sessions"][0]["name"], "S1");
@@ -177,7 +178,8 @@ TEST_F(CliTest, NewerProjectFileIsRefusedWithBothFormats) {
     EXPECT_EQ(result.status, 3);
     EXPECT_NE(result.err.find(project), std::string::npos) << result.err;
     EXPECT_NE(result.err.find("format 9"), std::string::npos) << result.err;
-    EXPECT_NE(result.err.find("up to 2"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("up to " + std::to_string(kProjectFormatVersion)), std::string::npos)
+        << result.err;
 }
 
 } // namespace

@@ -3,9 +3,11 @@
 
 #include "annotation/project.h"
 #include "annotation/project_error.h"
+#include "annotation/project_schema.h"
 #include "annotation/sqlite/statement.h"
 #include "tests/annotation/test_support.h"
 
+#include <fmt/core.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -89,7 +91,9 @@ TEST(Migration, Format1FileIsMigratedOnOpen) {
 
     Project project(file);
     auto& store = project.store();
-    EXPECT_EQ(store.formatVersion(), 2);
+    EXPECT_EQ(store.formatVersion(), kProjectFormatVersion); // through every migration
+    EXPECT_EQ(store.database().queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'session_notes'"),
+              1);
     EXPECT_EQ(store.database().queryInt("SELECT longest_state_us FROM sessions WHERE id = 1"), 500'000'000);
     EXPECT_EQ(store.database().queryInt("SELECT longest_state_us FROM sessions WHERE id = 2"), 2'000'000);
     EXPECT_EQ(
@@ -143,7 +147,7 @@ TEST(Migration, NewerFileIsRefusedNamingFileAndBothFormats) {
         const std::string message = e.what();
         EXPECT_NE(message.find(file.string()), std::string::npos) << message;
         EXPECT_NE(message.find("format 7"), std::string::npos) << message;
-        EXPECT_NE(message.find("up to 2"), std::string::npos) << message;
+        EXPECT_NE(message.find(fmt::format("up to {}", kProjectFormatVersion)), std::string::npos) << message;
     }
     // Refusing did not touch it.
     sqlite::Database raw(file, sqlite::Database::Access::ReadOnly);

@@ -2,6 +2,7 @@
 // annotation round trips and the queries the timeline and agreement engine use.
 
 #include "annotation/project_error.h"
+#include "annotation/project_schema.h"
 #include "annotation/seconds_text.h"
 #include "annotation/sha256.h"
 #include "annotation/sqlite/statement.h"
@@ -73,7 +74,7 @@ TEST(ProjectStore, FileIsWalWithFormatAndApplicationId) {
     const auto file = dir / "p.sbproj";
     { auto f = test::makeFixture(file); }
     sqlite::Database raw(file, sqlite::Database::Access::ReadOnly);
-    EXPECT_EQ(raw.queryInt("PRAGMA user_version"), 2);
+    EXPECT_EQ(raw.queryInt("PRAGMA user_version"), kProjectFormatVersion);
     EXPECT_EQ(raw.queryInt("PRAGMA application_id"), 0x53425052);
     auto mode = raw.prepare("PRAGMA journal_mode");
     ASSERT_TRUE(mode.step());
