@@ -3,6 +3,7 @@
 #include "app/gui/annotation_panel.h"
 #include "app/gui/history_panel.h"
 #include "app/gui/keypad_panel.h"
+#include "app/gui/notes_panel.h"
 #include "app/gui/scoring_panel.h"
 #include "app/gui/timeline/timeline_view.h"
 #include "app/gui/video_view.h"
@@ -266,6 +267,12 @@ void MainWindow::buildActions() {
          [this] { playback_.setSpeed(std::max(0.125, std::abs(playback_.speed()) / 2)); });
     make(QStringLiteral("faster"), tr("Faster"), QKeySequence(Qt::Key_BracketRight),
          [this] { playback_.setSpeed(std::min(4.0, std::abs(playback_.speed()) * 2)); });
+    make(QStringLiteral("comment"), tr("&Comment at playhead"), QKeySequence(QStringLiteral("Ctrl+M")),
+         [this] {
+             playback_.pause();
+             findChild<QDockWidget*>(QStringLiteral("notesDock"))->raise();
+             notes_->focusEntry();
+         });
     make(QStringLiteral("goTo"), tr("&Go to time or frame…"), QKeySequence(QStringLiteral("Ctrl+G")),
          [this] { goToTimeOrFrame(); });
     make(QStringLiteral("loop"), tr("&Loop selected annotation"), QKeySequence(QStringLiteral("Ctrl+L")),
@@ -325,7 +332,7 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     file->addAction(actions_[QStringLiteral("quit")]);
     auto* edit = menuBar()->addMenu(tr("&Edit"));
-    for (const char* name : {"undo", "redo", "delete", "split"})
+    for (const char* name : {"undo", "redo", "delete", "split", "comment"})
         edit->addAction(actions_[QString::fromLatin1(name)]);
     auto* segments = edit->addMenu(tr("Mark segment start at playhead"));
     segments->setObjectName(QStringLiteral("segmentsMenu"));
@@ -385,6 +392,11 @@ void MainWindow::buildDocks() {
     });
     history_ = new HistoryPanel(document_, this);
     auto* historyDock = dock(QStringLiteral("historyDock"), tr("History"), history_, Qt::LeftDockWidgetArea);
+    notes_ = new NotesPanel(
+        document_, [this] { return playback_.snap(playback_.position()); }, this);
+    auto* notesDock = dock(QStringLiteral("notesDock"), tr("Comments"), notes_, Qt::LeftDockWidgetArea);
+    tabifyDockWidget(historyDock, notesDock);
+    connect(notes_, &NotesPanel::seekRequested, this, [this](std::int64_t t) { playback_.seek(t); });
     auto* keypadDock = findChild<QDockWidget*>(QStringLiteral("keypadDock"));
     resizeDocks({keypadDock, historyDock}, {380, 200}, Qt::Horizontal);
 }
@@ -543,7 +555,8 @@ void MainWindow::computeWaveform() {
 void MainWindow::refreshTimeline() {
     if (!document_.isOpen())
         return;
-    timeline_->setContent(buildTimelineContent(document_, grouping_, playback_.duration(), waveform_));
+    timeline_->setContent(buildTimelineContent(document_, grouping_, playback_.duration(), waveform_,
+                                               playback_.frameInterval()));
     timeline_->setSelected(selected_);
 }
 

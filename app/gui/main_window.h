@@ -23,6 +23,7 @@ namespace sb::gui {
 class AnnotationPanel;
 class HistoryPanel;
 class KeypadPanel;
+class NotesPanel;
 class TimelineView;
 class VideoView;
 
@@ -40,6 +41,7 @@ public:
     [[nodiscard]] Playback& playback() { return playback_; }
     [[nodiscard]] LiveCoder& liveCoder() { return *coder_; }
     [[nodiscard]] TimelineView* timeline() const { return timeline_; }
+    [[nodiscard]] NotesPanel* notes() const { return notes_; }
     [[nodiscard]] const QList<VideoView*>& videoViews() const { return views_; }
     [[nodiscard]] QAction* action(const QString& name) const;
     [[nodiscard]] QStringList shadowedShortcuts() const { return shadowed_; }
@@ -76,6 +78,7 @@ private:
     AnnotationPanel* details_ = nullptr;
     KeypadPanel* keypad_ = nullptr;
     HistoryPanel* history_ = nullptr;
+    NotesPanel* notes_ = nullptr;
     QListWidget* sessions_ = nullptr;
     QComboBox* coders_ = nullptr;
     QWidget* viewsArea_ = nullptr;

@@ -140,6 +140,12 @@ std::int64_t Playback::snap(std::int64_t t) const {
     return m.offset + m.index->frameTime(*frame).count();
 }
 
+std::int64_t Playback::frameInterval() const {
+    if (views_.empty())
+        return 40000;
+    return media_[views_.front().media].index->typicalFrameInterval().count();
+}
+
 std::optional<std::int64_t> Playback::frameStart(std::int64_t n) const {
     if (views_.empty())
         return std::nullopt;

@@ -64,6 +64,8 @@ public:
     [[nodiscard]] std::int64_t currentFrame() const;
     // Start of the frame of the first video on screen at t (t itself without video).
     [[nodiscard]] std::int64_t snap(std::int64_t t) const;
+    // The first video's typical frame interval (µs); 40 ms without video.
+    [[nodiscard]] std::int64_t frameInterval() const;
     // Session time of frame n of the first video.
     [[nodiscard]] std::optional<std::int64_t> frameStart(std::int64_t n) const;
 

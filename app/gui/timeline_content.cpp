@@ -14,9 +14,10 @@ QString localized(const schemes::LocalizedText& text) {
 } // namespace
 
 TimelineContent buildTimelineContent(SessionDocument& document, TrackGrouping grouping, std::int64_t duration,
-                                     const TimelineWaveform& waveform) {
+                                     const TimelineWaveform& waveform, std::int64_t frameDuration) {
     TimelineContent content;
     content.duration = duration;
+    content.frameDuration = frameDuration;
     content.waveform = waveform;
     if (!document.isOpen())
         return content;

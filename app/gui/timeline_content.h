@@ -11,6 +11,6 @@ namespace sb::gui {
 enum class TrackGrouping { ByCode, BySubject };
 
 TimelineContent buildTimelineContent(SessionDocument& document, TrackGrouping grouping, std::int64_t duration,
-                                     const TimelineWaveform& waveform);
+                                     const TimelineWaveform& waveform, std::int64_t frameDuration);
 
 } // namespace sb::gui

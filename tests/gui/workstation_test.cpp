@@ -4,12 +4,15 @@
 
 #include "app/gui/keypad_panel.h"
 #include "app/gui/main_window.h"
+#include "app/gui/notes_panel.h"
 #include "app/gui/timeline/timeline_view.h"
 #include "app/gui/video_view.h"
 
 #include "annotation/project.h"
 
 #include <QAction>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -189,6 +192,41 @@ private slots:
         const auto annotations = stored(file);
         QCOMPARE(annotations.size(), std::size_t{1});
         QCOMPARE(annotations[0].end->count(), closedAt);
+    }
+
+    void commentsAreTypedAtThePlayheadAndJumpBack() {
+        const QString file =
+            makeProject(QStringLiteral("notes"), QStringLiteral(SB_TEST_MEDIA_DIR "/h264_bframes.mp4"));
+        gui::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openProject(file, {}, QStringLiteral("Ana")));
+        window.playback().seek(2'000'000);
+        const std::int64_t at = window.playback().snap(2'000'000);
+        press(window, Qt::Key_M, Qt::ControlModifier);
+        auto* entry = window.findChild<QLineEdit*>(QStringLiteral("noteEntry"));
+        QVERIFY(entry->hasFocus());
+        // Letters typed here are text, not coding keys ('s' codes a smile elsewhere).
+        QTest::keyClicks(entry, QStringLiteral("smiles at stranger"));
+        QTest::keyClick(entry, Qt::Key_Return);
+        window.notes()->addAtPlayhead(QStringLiteral("لبخند به غریبه")); // a Persian note, as typed in Tehran
+        QCOMPARE(stored(file).size(), std::size_t{0});
+        {
+            annotation::Project project(file.toStdString(), annotation::ProjectStore::Access::ReadOnly);
+            const auto notes = project.store().notes(annotation::Viewer::wholeProject(),
+                                                     project.store().sessionNamed("tape 1").id);
+            QCOMPARE(notes.size(), std::size_t{2});
+            QCOMPARE(notes[0].text, std::string("smiles at stranger"));
+            QCOMPARE(notes[1].text, std::string("لبخند به غریبه"));
+            QCOMPARE(notes[0].at.count(), at);
+        }
+        window.playback().seek(0);
+        QTRY_COMPARE(window.notes()->noteCount(), 2);
+        auto* list = window.findChild<QListWidget*>(QStringLiteral("notes"));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(0)).center());
+        QCOMPARE(window.playback().position(), at);
+        press(window, Qt::Key_Z, Qt::ControlModifier); // undo the Persian note
+        QTRY_COMPARE(window.notes()->noteCount(), 1);
     }
 
     void missingMediaStillOpensTheSession() {
