@@ -191,24 +191,12 @@ SessionId ProjectStore::addSession(std::string_view name, const std::vector<Medi
         throw;
     }
     const SessionId id{database_.lastInsertRowId()};
-    auto insertMedia = database_.prepare(
-        "INSERT INTO media_files (session_id, position, path, offset_us) VALUES (?1, ?2, ?3, ?4)");
-    for (std::size_t i = 0; i < media.size(); ++i) {
-        insertMedia.bind(1, id.value)
-            .bind(2, static_cast<std::int64_t>(i))
-            .bind(3, media[i].path)
-            .bind(4, media[i].offset.count())
-            .run();
-        insertMedia.reset();
-    }
+    writeSessionMedia(id, media);
     transaction.commit();
     return id;
 }
 
-void ProjectStore::setSessionMedia(SessionId session, const std::vector<MediaFile>& media) {
-    auto transaction = beginTransaction();
-    static_cast<void>(this->session(session)); // NotFound for a session that is not there
-    database_.prepare("DELETE FROM media_files WHERE session_id = ?1").bind(1, session.value).run();
+void ProjectStore::writeSessionMedia(SessionId session, const std::vector<MediaFile>& media) {
     auto insertMedia = database_.prepare(
         "INSERT INTO media_files (session_id, position, path, offset_us) VALUES (?1, ?2, ?3, ?4)");
     for (std::size_t i = 0; i < media.size(); ++i) {
@@ -219,6 +207,13 @@ void ProjectStore::setSessionMedia(SessionId session, const std::vector<MediaFil
             .run();
         insertMedia.reset();
     }
+}
+
+void ProjectStore::setSessionMedia(SessionId session, const std::vector<MediaFile>& media) {
+    auto transaction = beginTransaction();
+    static_cast<void>(this->session(session)); // NotFound for a session that is not there
+    database_.prepare("DELETE FROM media_files WHERE session_id = ?1").bind(1, session.value).run();
+    writeSessionMedia(session, media);
     transaction.commit();
 }
 

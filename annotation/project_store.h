@@ -158,6 +158,8 @@ private:
     // AccessDenied when `asked` names someone else's work.
     [[nodiscard]] std::optional<CoderId> visibleOnly(const Viewer& viewer, std::optional<CoderId> asked);
     [[nodiscard]] std::string meta(std::string_view key, std::string_view fallback);
+    // The media rows of a session, in order (the caller holds a transaction).
+    void writeSessionMedia(SessionId session, const std::vector<MediaFile>& media);
     void setMeta(std::string_view key, std::string_view value);
 
     sqlite::Database database_;

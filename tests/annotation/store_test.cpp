@@ -253,5 +253,21 @@ TEST_F(QueryTest, BlindProjectShowsCodersOnlyTheirOwnWork) {
     EXPECT_THROW((void)store.codeSummary(Viewer::coder(f.ana), f.session, f.ben), AccessDenied);
 }
 
+TEST(SessionMedia, ALocatedFileReplacesTheListAndKeepsTheAnnotations) {
+    test::ScratchDir dir;
+    auto f = test::makeFixture(dir / "media.sbproj");
+    auto& store = f.project->store();
+    auto a = test::point(f, f.ana, "touch", 2.0);
+    a.schemeVersion = store.currentSchemeVersion();
+    store.insertAnnotation(a);
+    const std::vector<MediaFile> located{{"/new/place/front.mp4", Microseconds{0}},
+                                         {"side.mp4", Microseconds{-1'480'000}}};
+    store.setSessionMedia(f.session, located);
+    EXPECT_EQ(store.session(f.session).media, located);
+    EXPECT_EQ(store.annotationCount(Viewer::wholeProject(), f.session), 1);
+    EXPECT_THROW(store.setSessionMedia(SessionId{999}, located), NotFound);
+    EXPECT_EQ(store.session(f.session).media, located); // the failed call changed nothing
+}
+
 } // namespace
 } // namespace sb::annotation
