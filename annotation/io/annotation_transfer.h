@@ -9,6 +9,7 @@
 // project is left exactly as it was.
 
 #include "annotation/io/annotation_format.h"
+#include "annotation/io/import_error.h"
 #include "annotation/project.h"
 
 #include <filesystem>
@@ -41,5 +42,40 @@ ImportSummary importAnnotationText(Project& project, SessionId session, const An
 // Exports are whole-project reads: they are made by research teams and the command line.
 void exportAnnotations(Project& project, SessionId session, std::optional<CoderId> coder,
                        const AnnotationFormat& format, std::ostream& out);
+
+// The bytes of a file to import; ImportError "FILE: cannot read the file" when it cannot be read.
+[[nodiscard]] std::string readImportFile(const std::filesystem::path& file);
+
+// Removes a project file made by an import that then failed (with SQLite's side files).
+void discardProjectFile(const std::filesystem::path& file);
+
+// For importers that also make sessions, coders or scheme versions (EAF, BORIS): checks rows
+// whose session, coder and scheme version are set against the scheme (every rule of
+// annotation_rules.h), one another and what is already stored, then inserts them. Call it
+// inside the import's transaction: a bad row throws ImportError and the caller's transaction
+// rolls everything back. Returns how many were written.
+std::size_t writeImportedRows(Project& project, std::vector<ImportedRow>& rows, const std::string& fileName);
+
+// The error for a row: "FILE:ROW: reason", or "FILE: where: reason" for formats without rows.
+[[nodiscard]] ImportError rowError(const std::string& fileName, const ImportedRow& row,
+                                   const std::string& reason);
+
+struct ExportRequest {
+    std::vector<SessionId> sessions; // in this order; empty: every session of the project
+    std::optional<CoderId> coder;    // only this coder's work
+    Microseconds unit{1'000'000};    // for per-time-unit tables
+};
+
+struct ExportSummary {
+    std::size_t sessions = 0;
+    std::size_t annotations = 0;
+    std::size_t withModifiers = 0; // annotations that carry modifiers
+    std::size_t withComments = 0;  // … and comments
+};
+
+// One or several sessions in one file. A format that holds one session (holdsSessions() false)
+// needs exactly one in the request (std::invalid_argument otherwise).
+ExportSummary exportSessions(Project& project, const AnnotationFormat& format, const ExportRequest& request,
+                             std::ostream& out);
 
 } // namespace sb::annotation::io

@@ -2,6 +2,11 @@
 // (annotation/project.h, docs/project-file.md).
 //
 //   project create P.sbproj --scheme FILE         new project; never overwrites (exit 2 if P exists)
+//   project create P.sbproj --from-eaf FILE --tier-mapping coder|code [--coder NAME] [--session NAME]
+//                           [--tier NAME]… [--media-root DIR]
+//   project create P.sbproj --from-boris FILE --coder NAME [--observation NAME]… [--close-unpaired]
+//                           [--media-root DIR]
+//       a project whose scheme is made from the file, with the file imported (docs/interchange.md)
 //   project info P.sbproj [--json]                sessions, coders, counts (reads only)
 //   session add P.sbproj --name NAME [--media FILE[@OFFSET_SECONDS]]…
 //   coder add P.sbproj --name NAME [--role coder|supervisor]
@@ -9,6 +14,8 @@
 // A duplicate name, a missing or damaged project or an invalid scheme exits 3 with the
 // reason, naming the file, on stderr.
 
+#include "annotation/io/boris_import.h"
+#include "annotation/io/eaf_import.h"
 #include "annotation/project.h"
 #include "annotation/seconds_text.h"
 #include "app/cli/cli_support.h"
@@ -32,7 +39,68 @@ namespace an = sb::annotation;
 struct CreateOptions {
     std::string project;
     std::string scheme;
+    std::string fromEaf;
+    std::string fromBoris;
+    std::string tierMapping;
+    std::string coder;
+    std::string session;
+    std::vector<std::string> tiers;
+    std::vector<std::string> observations;
+    bool closeUnpaired = false;
+    std::string mediaRoot;
 };
+
+void printNotes(const std::vector<std::string>& notes) {
+    for (const auto& note : notes) {
+        fmt::print(stderr, "securebase-cli: note: {}\n", note);
+    }
+}
+
+void createFromEaf(const CreateOptions& options) {
+    an::io::EafImportOptions eaf;
+    if (options.tierMapping != "coder" && options.tierMapping != "code") {
+        throw UsageError("--from-eaf needs --tier-mapping coder (one tier per coder) or code (one tier per code)");
+    }
+    eaf.mapping = options.tierMapping == "coder" ? an::io::TierMapping::Coder : an::io::TierMapping::Code;
+    if (eaf.mapping == an::io::TierMapping::Code && options.coder.empty()) {
+        throw UsageError("--tier-mapping code needs --coder (whose annotations these are)");
+    }
+    if (eaf.mapping == an::io::TierMapping::Code) {
+        eaf.coder = options.coder;
+    }
+    eaf.session = options.session;
+    eaf.tiers = options.tiers;
+    if (!options.mediaRoot.empty()) {
+        eaf.mediaRoot = options.mediaRoot;
+    }
+    an::io::EafImportSummary summary;
+    auto project = an::io::createProjectFromEaf(options.project, options.fromEaf, eaf, &summary);
+    printNotes(summary.notes);
+    const auto& scheme = project->scheme();
+    fmt::print("{}: created with scheme {} {} ({} codes) and session '{}' ({} annotations, {} media files)\n",
+               options.project, scheme.id, scheme.version, scheme.codes.size(), summary.session,
+               summary.annotations, summary.media);
+}
+
+void createFromBoris(const CreateOptions& options) {
+    if (options.coder.empty()) {
+        throw UsageError("--from-boris needs --coder (whose events these are)");
+    }
+    an::io::BorisImportOptions boris;
+    boris.coder = options.coder;
+    boris.observations = options.observations;
+    boris.closeUnpaired = options.closeUnpaired;
+    if (!options.mediaRoot.empty()) {
+        boris.mediaRoot = options.mediaRoot;
+    }
+    an::io::BorisImportSummary summary;
+    auto project = an::io::createProjectFromBoris(options.project, options.fromBoris, boris, &summary);
+    printNotes(summary.notes);
+    const auto& scheme = project->scheme();
+    fmt::print("{}: created with scheme {} {} ({} codes, {} subjects), {} sessions, {} annotations\n",
+               options.project, scheme.id, scheme.version, scheme.codes.size(), scheme.subjects.size(),
+               summary.observations.size(), summary.annotations);
+}
 
 struct InfoOptions {
     std::string project;
@@ -54,6 +122,31 @@ struct CoderOptions {
 void create(const CreateOptions& options) {
     if (std::filesystem::exists(options.project)) {
         throw UsageError(fmt::format("{}: already exists; refusing to overwrite it", options.project));
+    }
+    const int sources = (options.scheme.empty() ? 0 : 1) + (options.fromEaf.empty() ? 0 : 1) +
+                        (options.fromBoris.empty() ? 0 : 1);
+    if (sources != 1) {
+        throw UsageError("give exactly one of --scheme FILE, --from-eaf FILE and --from-boris FILE");
+    }
+    const bool fileOptions = !options.tierMapping.empty() || !options.coder.empty() || !options.session.empty() ||
+                             !options.tiers.empty() || !options.observations.empty() || options.closeUnpaired ||
+                             !options.mediaRoot.empty();
+    if (!options.fromEaf.empty()) {
+        if (!options.observations.empty() || options.closeUnpaired) {
+            throw UsageError("--observation and --close-unpaired apply to --from-boris only");
+        }
+        createFromEaf(options);
+        return;
+    }
+    if (!options.fromBoris.empty()) {
+        if (!options.tierMapping.empty() || !options.tiers.empty() || !options.session.empty()) {
+            throw UsageError("--tier-mapping, --tier and --session apply to --from-eaf only");
+        }
+        createFromBoris(options);
+        return;
+    }
+    if (fileOptions) {
+        throw UsageError("import options apply to --from-eaf and --from-boris only");
     }
     auto project = an::Project::create(options.project, options.scheme);
     const auto& scheme = project->scheme();
@@ -169,7 +262,22 @@ void addProjectCommands(CLI::App& app) {
         project->add_subcommand("create", "Create a project with a coding scheme (never overwrites)");
     createCommand->add_option("project", createOptions->project, "The new project file (.sbproj)")
         ->required();
-    createCommand->add_option("--scheme", createOptions->scheme, "Coding-scheme file (.json)")->required();
+    createCommand->add_option("--scheme", createOptions->scheme, "Coding-scheme file (.json)");
+    createCommand->add_option("--from-eaf", createOptions->fromEaf,
+                              "Make the scheme from an ELAN file and import it as a session");
+    createCommand->add_option("--from-boris", createOptions->fromBoris,
+                              "Make the scheme from a BORIS project's ethogram and import its observations");
+    createCommand->add_option("--tier-mapping", createOptions->tierMapping, "--from-eaf: coder or code");
+    createCommand->add_option("--coder", createOptions->coder,
+                              "--from-boris, --from-eaf --tier-mapping code: whose annotations these are");
+    createCommand->add_option("--session", createOptions->session, "--from-eaf: the session's name");
+    createCommand->add_option("--tier", createOptions->tiers, "--from-eaf: only this tier (repeatable)");
+    createCommand->add_option("--observation", createOptions->observations,
+                              "--from-boris: only this observation (repeatable)");
+    createCommand->add_flag("--close-unpaired", createOptions->closeUnpaired,
+                            "--from-boris: close states that never stop at the observation's end");
+    createCommand->add_option("--media-root", createOptions->mediaRoot,
+                              "--from-eaf, --from-boris: refuse media paths outside this folder");
     createCommand->callback([createOptions] { create(*createOptions); });
 
     auto infoOptions = std::make_shared<InfoOptions>();
