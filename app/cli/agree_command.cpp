@@ -10,6 +10,15 @@
 // weighted-cohen, --bootstrap/--seed for krippendorff's interval. A bad row is reported as
 // FILE:ROW: reason and data a metric cannot take as the metric's reason, both exit 3.
 // With --json one object on stdout with at least "metric" and "value" (for icc: "forms").
+//
+//   agree P.sbproj --session NAME --coders A,B[,C…] --method time-unit|event [--unit SECONDS]
+//         [--tolerance SECONDS] [--group ID] [--json]
+//   agree P.sbproj --session NAME… --coders A,B[,C…] --method scales|judgements [--json]
+//
+// The project variant: agreement on the stored work of a project (annotation/agreement/
+// session_agreement.h computes, session_agreement_output.h renders; this file only parses).
+// Argument problems (fewer than two coders, a bad number, an option the method does not take)
+// exit 2; what the project lacks (session, coder, group, a coder's work) exits 3.
 
 #include "annotation/agreement/agreement_error.h"
 #include "annotation/agreement/fleiss_kappa.h"
@@ -20,8 +29,11 @@
 #include "annotation/agreement/pabak.h"
 #include "annotation/agreement/percent_agreement.h"
 #include "annotation/agreement/ratings_table.h"
+#include "annotation/agreement/session_agreement.h"
+#include "annotation/agreement/session_agreement_output.h"
 #include "annotation/io/csv.h"
 #include "annotation/io/import_error.h"
+#include "annotation/seconds_text.h"
 #include "app/cli/cli_support.h"
 #include "app/cli/commands.h"
 
@@ -41,9 +53,19 @@ namespace sb::cli {
 namespace {
 
 namespace ag = sb::agreement;
+namespace an = sb::annotation;
 using nlohmann::json;
 
 struct AgreeOptions {
+    // The project variant.
+    std::string project;
+    std::vector<std::string> sessions;
+    std::vector<std::string> coders;
+    std::string method;
+    std::string unit;
+    std::string tolerance;
+    std::string group;
+    // The ratings-file variant.
     std::string ratings;
     std::string metric;
     std::string level = "nominal";
@@ -282,23 +304,121 @@ void run(const AgreeOptions& options) {
     }
 }
 
+// A --unit or --tolerance value: exact decimal seconds (a bad number is a usage error).
+an::Microseconds secondsOption(const std::string& name, const std::string& value) {
+    std::string why;
+    const auto parsed = an::parseSeconds(value, &why);
+    if (!parsed) {
+        throw UsageError(
+            fmt::format("{} '{}': {}", name, value, why.empty() ? "not a number of seconds" : why));
+    }
+    if (*parsed < an::Microseconds{0}) {
+        throw UsageError(fmt::format("{} '{}' is negative", name, value));
+    }
+    return *parsed;
+}
+
+void runOnProject(const AgreeOptions& options, const std::vector<std::string>& ratingsOptionsGiven) {
+    if (!ratingsOptionsGiven.empty()) {
+        throw UsageError(ratingsOptionsGiven.front() + " applies to agree --ratings, not to a project");
+    }
+    const std::string& method = options.method;
+    if (method.empty()) {
+        throw UsageError("agree on a project needs --method time-unit, event, scales or judgements");
+    }
+    if (options.sessions.empty()) {
+        throw UsageError("agree on a project needs --session NAME");
+    }
+    if (options.coders.size() < 2) {
+        throw UsageError(
+            fmt::format("agreement needs at least two coders in --coders; {} given", options.coders.size()));
+    }
+    for (std::size_t i = 0; i < options.coders.size(); ++i) {
+        if (options.coders[i].empty()) {
+            throw UsageError("--coders has an empty name");
+        }
+        for (std::size_t j = 0; j < i; ++j) {
+            if (options.coders[i] == options.coders[j]) {
+                throw UsageError(fmt::format("--coders names '{}' twice", options.coders[i]));
+            }
+        }
+    }
+    const bool timeline = method == "time-unit" || method == "event";
+    if (!timeline && (!options.unit.empty() || !options.tolerance.empty() || !options.group.empty())) {
+        throw UsageError("--unit, --tolerance and --group apply to --method time-unit and event only");
+    }
+    if (method == "event" && !options.unit.empty()) {
+        throw UsageError("--unit applies to --method time-unit only");
+    }
+
+    an::Project project(options.project, an::ProjectStore::Access::ReadOnly);
+    if (timeline) {
+        if (options.sessions.size() != 1) {
+            throw UsageError("--method " + method + " takes exactly one --session");
+        }
+        an::TimelineRequest request;
+        request.session = options.sessions.front();
+        request.coders = options.coders;
+        request.method = method == "event" ? an::TimelineMethod::Event : an::TimelineMethod::TimeUnit;
+        if (!options.unit.empty()) {
+            request.unit = secondsOption("--unit", options.unit);
+            if (request.unit <= an::Microseconds{0}) {
+                throw UsageError("--unit must be longer than 0 s");
+            }
+        }
+        if (!options.tolerance.empty()) {
+            request.tolerance = secondsOption("--tolerance", options.tolerance);
+            if (request.method == an::TimelineMethod::TimeUnit &&
+                *request.tolerance % request.unit != an::Microseconds{0}) {
+                throw UsageError(fmt::format("--tolerance {} is not a whole number of {} s units",
+                                             options.tolerance, an::formatSeconds(request.unit)));
+            }
+        }
+        if (!options.group.empty()) {
+            request.group = options.group;
+        }
+        const an::TimelineAgreement result = an::timelineAgreement(project, request);
+        options.json ? printJson(an::toJson(result)) : fmt::print("{}", an::toText(result));
+        return;
+    }
+    const an::RatingsRequest request{options.sessions, options.coders};
+    if (method == "scales") {
+        const an::ScalesAgreement result = an::scalesAgreement(project, request);
+        options.json ? printJson(an::toJson(result)) : fmt::print("{}", an::toText(result));
+    } else {
+        const an::JudgementsAgreement result = an::judgementsAgreement(project, request);
+        options.json ? printJson(an::toJson(result)) : fmt::print("{}", an::toText(result));
+    }
+}
+
 } // namespace
 
 void addAgreeCommands(CLI::App& app) {
     auto options = std::make_shared<AgreeOptions>();
-    CLI::App* agree =
-        app.add_subcommand("agree", "Inter-rater agreement of a ratings file (docs/agreement.md)");
+    CLI::App* agree = app.add_subcommand(
+        "agree", "Inter-rater agreement of a ratings file or of a project's coders (docs/agreement.md)");
+    agree->add_option("project", options->project, "P.sbproj: agreement on the project's stored work");
+    agree->add_option("--session", options->sessions,
+                      "project: the session (time-unit, event), or sessions (scales, judgements; repeat it)");
+    agree->add_option("--coders", options->coders, "project: coder names, comma-separated (at least two)")
+        ->delimiter(',');
+    agree->add_option("--method", options->method, "project: time-unit, event, scales or judgements")
+        ->check(CLI::IsMember({"time-unit", "event", "scales", "judgements"}));
+    agree->add_option("--unit", options->unit, "time-unit: the unit in seconds (default 1)");
+    agree->add_option(
+        "--tolerance", options->tolerance,
+        "time-unit: ± window in seconds, whole units (default 0); event: onset tolerance (default 2)");
+    agree->add_option("--group", options->group, "time-unit, event: one exclusive group of the scheme only");
     // Not CLI::ExistingFile: an unreadable file is bad input (exit 3), not a usage error.
-    agree
-        ->add_option("--ratings", options->ratings,
-                     "CSV with the header unit,coder,value; one row per judgement")
-        ->required();
-    agree
-        ->add_option("--metric", options->metric,
-                     "percent, cohen, weighted-cohen, scott, fleiss, krippendorff, gwet-ac1, pabak or icc")
-        ->required()
-        ->check(CLI::IsMember({"percent", "cohen", "weighted-cohen", "scott", "fleiss", "krippendorff",
-                               "gwet-ac1", "pabak", "icc"}));
+    CLI::Option* ratings = agree->add_option("--ratings", options->ratings,
+                                             "CSV with the header unit,coder,value; one row per judgement");
+    CLI::Option* metric =
+        agree
+            ->add_option(
+                "--metric", options->metric,
+                "percent, cohen, weighted-cohen, scott, fleiss, krippendorff, gwet-ac1, pabak or icc")
+            ->check(CLI::IsMember({"percent", "cohen", "weighted-cohen", "scott", "fleiss", "krippendorff",
+                                   "gwet-ac1", "pabak", "icc"}));
     CLI::Option* level = agree->add_option("--level", options->level, "krippendorff: level of measurement")
                              ->check(CLI::IsMember({"nominal", "ordinal", "interval", "ratio"}));
     CLI::Option* weights =
@@ -309,7 +429,28 @@ void addAgreeCommands(CLI::App& app) {
     CLI::Option* seed =
         agree->add_option("--seed", options->seed, "krippendorff: the bootstrap's random seed");
     agree->add_flag("--json", options->json, "One JSON object on stdout");
-    agree->callback([options, level, weights, bootstrap, seed] {
+    agree->callback([options, agree, ratings, metric, level, weights, bootstrap, seed] {
+        if (!options->project.empty()) {
+            std::vector<std::string> given;
+            for (CLI::Option* option : {ratings, metric, level, weights, bootstrap, seed}) {
+                if (option->count() > 0) {
+                    given.push_back(option->get_name());
+                }
+            }
+            runOnProject(*options, given);
+            return;
+        }
+        for (const char* name : {"--session", "--coders", "--method", "--unit", "--tolerance", "--group"}) {
+            if (agree->get_option(name)->count() > 0) {
+                throw UsageError(std::string(name) + " needs a project: agree P.sbproj --session …");
+            }
+        }
+        if (ratings->count() == 0) {
+            throw UsageError("agree needs --ratings FILE.csv, or a project file");
+        }
+        if (metric->count() == 0) {
+            throw UsageError("agree --ratings needs --metric");
+        }
         options->levelGiven = level->count() > 0;
         options->weightsGiven = weights->count() > 0;
         options->bootstrapGiven = bootstrap->count() > 0 || seed->count() > 0;
