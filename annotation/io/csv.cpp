@@ -6,9 +6,10 @@
 
 namespace sb::annotation::io {
 
-CsvReader::CsvReader(std::string_view text, std::string fileName)
+CsvReader::CsvReader(std::string_view text, std::string fileName, char delimiter)
     : text_(text)
-    , fileName_(std::move(fileName)) {
+    , fileName_(std::move(fileName))
+    , delimiter_(delimiter) {
     if (text_.starts_with("\xEF\xBB\xBF")) {
         at_ = 3;
     }
@@ -48,7 +49,7 @@ bool CsvReader::next(std::vector<std::string>& fields) {
             }
             continue;
         }
-        if (c == ',') {
+        if (c == delimiter_) {
             fields.push_back(std::move(field));
             field.clear();
             wasQuoted = false;
@@ -83,13 +84,14 @@ bool CsvReader::next(std::vector<std::string>& fields) {
     return true;
 }
 
-void writeCsvRecord(std::ostream& out, const std::vector<std::string>& fields) {
+void writeCsvRecord(std::ostream& out, const std::vector<std::string>& fields, char delimiter) {
+    const char special[] = {delimiter, '"', '\r', '\n', '\0'};
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i > 0) {
-            out << ',';
+            out << delimiter;
         }
         const auto& field = fields[i];
-        if (field.find_first_of(",\"\r\n") == std::string::npos) {
+        if (field.find_first_of(special) == std::string::npos) {
             out << field;
             continue;
         }

@@ -13,8 +13,9 @@ namespace sb::annotation::io {
 
 class CsvReader {
 public:
-    // `fileName` is for messages only. The text must outlive the reader.
-    CsvReader(std::string_view text, std::string fileName);
+    // `fileName` is for messages only. The text must outlive the reader. `delimiter` is ','
+    // for CSV and '\t' for TSV (quoting works the same way in both).
+    CsvReader(std::string_view text, std::string fileName, char delimiter = ',');
 
     // The next record's fields; false at the end. Throws ImportError (with the record's row)
     // for an unterminated quote, text after a closing quote, a stray quote or invalid UTF-8.
@@ -28,9 +29,10 @@ private:
     std::string fileName_;
     std::size_t at_ = 0;
     int row_ = 0;
+    char delimiter_ = ',';
 };
 
-void writeCsvRecord(std::ostream& out, const std::vector<std::string>& fields);
+void writeCsvRecord(std::ostream& out, const std::vector<std::string>& fields, char delimiter = ',');
 
 // Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
 [[nodiscard]] bool isValidUtf8(std::string_view text);

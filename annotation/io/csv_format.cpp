@@ -27,7 +27,7 @@ std::string joined(const std::vector<std::string>& fields) {
 } // namespace
 
 ImportedFile CsvFormat::read(std::string_view text, const std::string& fileName) const {
-    CsvReader reader(text, fileName);
+    CsvReader reader(text, fileName, delimiter_);
     std::vector<std::string> fields;
     if (!reader.next(fields)) {
         throw ImportError(fileName, 0,
@@ -90,7 +90,7 @@ ImportedFile CsvFormat::read(std::string_view text, const std::string& fileName)
 }
 
 void CsvFormat::write(std::ostream& out, const SessionExport& session) const {
-    writeCsvRecord(out, session.namesCoders ? kHeaderWithCoder : kHeader);
+    writeCsvRecord(out, session.namesCoders ? kHeaderWithCoder : kHeader, delimiter_);
     std::vector<std::string> fields;
     for (const auto& a : session.annotations) {
         fields.clear();
@@ -105,7 +105,7 @@ void CsvFormat::write(std::ostream& out, const SessionExport& session) const {
         fields.push_back(a.end ? formatSeconds(*a.end) : "");
         fields.push_back(encodeModifiers(a.modifiers));
         fields.push_back(a.comment);
-        writeCsvRecord(out, fields);
+        writeCsvRecord(out, fields, delimiter_);
     }
 }
 

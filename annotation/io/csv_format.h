@@ -11,11 +11,20 @@
 
 namespace sb::annotation::io {
 
+// With a tab as delimiter it is the tidy TSV format ("tsv"): the same columns and rules,
+// fields holding a tab, quote, CR or LF quoted as in CSV.
 class CsvFormat : public AnnotationFormat {
 public:
-    [[nodiscard]] std::string_view name() const override { return "csv"; }
+    explicit CsvFormat(std::string_view name = "csv", char delimiter = ',')
+        : name_(name)
+        , delimiter_(delimiter) {}
+    [[nodiscard]] std::string_view name() const override { return name_; }
     [[nodiscard]] ImportedFile read(std::string_view text, const std::string& fileName) const override;
     void write(std::ostream& out, const SessionExport& session) const override;
+
+private:
+    std::string_view name_;
+    char delimiter_;
 };
 
 } // namespace sb::annotation::io

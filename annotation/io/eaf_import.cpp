@@ -10,6 +10,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <set>
 
 namespace sb::annotation::io {
@@ -147,13 +148,48 @@ GeneratedFromEaf generateScheme(const EafDocument& document, const std::string& 
                         group.codeIds.push_back(id);
                     }
                 }
-                if (!group.codeIds.empty()) {
+                // A one-code vocabulary (our export's ungrouped codes) excludes nothing.
+                if (group.codeIds.size() >= 2) {
                     scheme.groups.push_back(std::move(group));
                 }
             }
             for (const auto& annotation : tier->annotations) {
                 if (!annotation.value.empty()) {
                     addCode(annotation.value, "");
+                }
+            }
+        }
+        // Modifiers written by our export ("<tier>#modifiers"): their sets become text modifiers of
+        // the codes they were given with, so nothing is refused; the values stay as written.
+        if (options.mapping == TierMapping::Coder) {
+            for (const auto& child : document.tiers) {
+                if (child.parentId != tier->id || child.id != tier->id + std::string(kModifiersSuffix)) {
+                    continue;
+                }
+                std::map<std::string, const EafAnnotation*> parents;
+                for (const auto& annotation : tier->annotations) {
+                    parents.emplace(annotation.id, &annotation);
+                }
+                for (const auto& note : child.annotations) {
+                    const auto parent = parents.find(note.parentId);
+                    const auto modifiers = decodeModifiers(note.value);
+                    if (parent == parents.end() || !modifiers ||
+                        !out.codeIds.contains(parent->second->value)) {
+                        continue; // the import reports it
+                    }
+                    const auto& codeId = out.codeIds.at(parent->second->value);
+                    auto& code = *std::find_if(scheme.codes.begin(), scheme.codes.end(),
+                                               [&](const GeneratedCode& c) { return c.id == codeId; });
+                    for (const auto& [set, value] : *modifiers) {
+                        if (std::none_of(scheme.modifiers.begin(), scheme.modifiers.end(),
+                                         [&](const GeneratedModifier& m) { return m.id == set; })) {
+                            scheme.modifiers.push_back({set, set, "text", {}});
+                        }
+                        if (std::find(code.modifierIds.begin(), code.modifierIds.end(), set) ==
+                            code.modifierIds.end()) {
+                            code.modifierIds.push_back(set);
+                        }
+                    }
                 }
             }
         }

@@ -1,5 +1,7 @@
 #include "annotation/io/annotation_format.h"
 #include "annotation/io/csv_format.h"
+#include "annotation/io/eaf_format.h"
+#include "annotation/io/tables.h"
 
 #include <array>
 
@@ -8,7 +10,14 @@ namespace sb::annotation::io {
 namespace {
 // Every format the importers and exporters know; add new ones here.
 const CsvFormat kCsv;
-const std::array<const AnnotationFormat*, 1> kFormats = {&kCsv};
+const CsvFormat kTsv("tsv", '\t');
+const EafFormat kEaf;
+const WideFormat kWide;
+const SummaryFormat kSummary;
+const SdisFormat kSdis;
+const BorisEventsFormat kBorisEvents;
+const std::array<const AnnotationFormat*, 7> kFormats = {&kCsv,     &kTsv,  &kEaf,        &kWide,
+                                                         &kSummary, &kSdis, &kBorisEvents};
 } // namespace
 
 const AnnotationFormat* findFormat(std::string_view name) {

@@ -59,7 +59,8 @@ void printNotes(const std::vector<std::string>& notes) {
 void createFromEaf(const CreateOptions& options) {
     an::io::EafImportOptions eaf;
     if (options.tierMapping != "coder" && options.tierMapping != "code") {
-        throw UsageError("--from-eaf needs --tier-mapping coder (one tier per coder) or code (one tier per code)");
+        throw UsageError(
+            "--from-eaf needs --tier-mapping coder (one tier per coder) or code (one tier per code)");
     }
     eaf.mapping = options.tierMapping == "coder" ? an::io::TierMapping::Coder : an::io::TierMapping::Code;
     if (eaf.mapping == an::io::TierMapping::Code && options.coder.empty()) {
@@ -128,8 +129,9 @@ void create(const CreateOptions& options) {
     if (sources != 1) {
         throw UsageError("give exactly one of --scheme FILE, --from-eaf FILE and --from-boris FILE");
     }
-    const bool fileOptions = !options.tierMapping.empty() || !options.coder.empty() || !options.session.empty() ||
-                             !options.tiers.empty() || !options.observations.empty() || options.closeUnpaired ||
+    const bool fileOptions = !options.tierMapping.empty() || !options.coder.empty() ||
+                             !options.session.empty() || !options.tiers.empty() ||
+                             !options.observations.empty() || options.closeUnpaired ||
                              !options.mediaRoot.empty();
     if (!options.fromEaf.empty()) {
         if (!options.observations.empty() || options.closeUnpaired) {
