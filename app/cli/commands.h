@@ -9,10 +9,11 @@ class App;
 
 namespace sb::cli {
 
-void addMediaCommands(CLI::App& app); // probe, frame (media_commands.cpp)
-void addSchemeCommands(CLI::App& app); // scheme validate (scheme_commands.cpp)
-void addProjectCommands(CLI::App& app); // project create/info, session add, coder add (project_commands.cpp)
+void addMediaCommands(CLI::App& app);    // probe, frame (media_commands.cpp)
+void addSchemeCommands(CLI::App& app);   // scheme validate (scheme_commands.cpp)
+void addProjectCommands(CLI::App& app);  // project create/info, session add, coder add (project_commands.cpp)
 void addTransferCommands(CLI::App& app); // import, export (transfer_commands.cpp)
-void addAgreeCommands(CLI::App& app); // agree (agree_command.cpp)
+void addAgreeCommands(CLI::App& app);    // agree (agree_command.cpp)
+void addReportCommands(CLI::App& app);   // report (report_command.cpp)
 
 } // namespace sb::cli

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     sb::cli::addProjectCommands(app);
     sb::cli::addTransferCommands(app);
     sb::cli::addAgreeCommands(app);
+    sb::cli::addReportCommands(app);
 
     try {
         app.parse(argc, argv);
