@@ -418,6 +418,7 @@ private:
         (void)o;
         ImportedRow r;
         r.where = where;
+        r.row = static_cast<int>(start.index) + 1; // orders rows for "the later one" in conflicts
         auto& a = r.annotation;
         a.code = code.id;
         if (!start.subject.empty()) {
