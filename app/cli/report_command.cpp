@@ -18,6 +18,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -82,8 +83,9 @@ void run(const ReportOptions& options) {
     an::Project project(options.project, an::ProjectStore::Access::ReadOnly);
     const an::ReliabilityReport report = an::buildReport(project, request);
     an::writeReport(report, options.out);
-    fmt::print("{}: wrote {}/{} and 3 CSV files ({} session(s) compared, {} skipped)\n", options.project,
-               options.out, an::kReportHtml, report.timeUnit.size(), report.skipped.size());
+    fmt::print("{}: wrote {} and 3 CSV files ({} session(s) compared, {} skipped)\n", options.project,
+               (std::filesystem::path(options.out) / an::kReportHtml).string(), report.timeUnit.size(),
+               report.skipped.size());
 }
 
 } // namespace
