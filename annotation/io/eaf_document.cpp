@@ -56,6 +56,7 @@ public:
                                      name.toString().toStdString()));
                 }
                 sawRoot = true;
+                attributes_ = xml_.attributes();
                 document_.format = attribute("FORMAT");
                 if (document_.format.empty()) {
                     document_.format = "3.0";
@@ -86,11 +87,13 @@ private:
         throw ImportError(fileName_, static_cast<int>(xml_.lineNumber()), reason);
     }
 
+    // Of the element being read (attributes_ is taken once per element: each call of
+    // QXmlStreamReader::attributes() copies them).
     std::string attribute(const char* name) const {
-        return xml_.attributes().value(QLatin1String(name)).toString().toStdString();
+        return attributes_.value(QLatin1String(name)).toString().toStdString();
     }
 
-    bool hasAttribute(const char* name) const { return xml_.attributes().hasAttribute(QLatin1String(name)); }
+    bool hasAttribute(const char* name) const { return attributes_.hasAttribute(QLatin1String(name)); }
 
     std::string required(const char* element, const char* name) const {
         if (!hasAttribute(name)) {
@@ -114,6 +117,7 @@ private:
 
     void startElement(QStringView name) {
         const int line = static_cast<int>(xml_.lineNumber());
+        attributes_ = xml_.attributes();
         if (name == QLatin1String("HEADER")) {
             const auto units = attribute("TIME_UNITS");
             if (!units.empty() && units != "milliseconds") {
@@ -464,6 +468,7 @@ private:
     }
 
     QXmlStreamReader xml_;
+    QXmlStreamAttributes attributes_;
     std::string fileName_;
     EafDocument document_;
     std::map<std::string, Slot> slots_;
