@@ -1,5 +1,6 @@
 #include "app/gui/main_window.h"
 
+#include "app/gui/agreement_window.h"
 #include "app/gui/annotation_panel.h"
 #include "app/gui/history_panel.h"
 #include "app/gui/keypad_panel.h"
@@ -273,6 +274,18 @@ void MainWindow::buildActions() {
              findChild<QDockWidget*>(QStringLiteral("notesDock"))->raise();
              notes_->focusEntry();
          });
+    make(QStringLiteral("agreement"), tr("&Agreement between coders…"),
+         QKeySequence(QStringLiteral("Ctrl+Shift+A")), [this] { showAgreement(); });
+    make(QStringLiteral("nextDisagreement"), tr("&Next disagreement"), QKeySequence(QStringLiteral("Ctrl+]")),
+         [this] {
+             if (agreement_)
+                 agreement_->nextDisagreement();
+         });
+    make(QStringLiteral("previousDisagreement"), tr("&Previous disagreement"),
+         QKeySequence(QStringLiteral("Ctrl+[")), [this] {
+             if (agreement_)
+                 agreement_->previousDisagreement();
+         });
     make(QStringLiteral("goTo"), tr("&Go to time or frame…"), QKeySequence(QStringLiteral("Ctrl+G")),
          [this] { goToTimeOrFrame(); });
     make(QStringLiteral("loop"), tr("&Loop selected annotation"), QKeySequence(QStringLiteral("Ctrl+L")),
@@ -344,6 +357,9 @@ void MainWindow::buildMenus() {
     auto* view = menuBar()->addMenu(tr("&View"));
     view->addAction(actions_[QStringLiteral("overlay")]);
     view->addAction(actions_[QStringLiteral("bySubject")]);
+    auto* reliability = menuBar()->addMenu(tr("&Reliability"));
+    for (const char* name : {"agreement", "nextDisagreement", "previousDisagreement"})
+        reliability->addAction(actions_[QString::fromLatin1(name)]);
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(actions_[QStringLiteral("help")]);
     help->addAction(actions_[QStringLiteral("editShortcuts")]);
@@ -663,6 +679,23 @@ void MainWindow::locateMissingMedia() {
         loadSessionMedia();
         return;
     }
+}
+
+AgreementWindow* MainWindow::showAgreement() {
+    if (!document_.isOpen())
+        return nullptr;
+    if (!agreement_) {
+        agreement_ = new AgreementWindow(document_, this);
+        // A disagreement is looked at on the video, with every coder's lane the viewer may see.
+        connect(agreement_, &AgreementWindow::jumpRequested, this, [this](std::int64_t t) {
+            playback_.pause();
+            playback_.seek(t);
+        });
+        connect(&document_, &SessionDocument::opened, agreement_, &AgreementWindow::reload);
+    }
+    agreement_->show();
+    agreement_->raise();
+    return agreement_;
 }
 
 void MainWindow::showShortcutHelp() {

@@ -20,6 +20,7 @@ class QHBoxLayout;
 
 namespace sb::gui {
 
+class AgreementWindow;
 class AnnotationPanel;
 class HistoryPanel;
 class KeypadPanel;
@@ -42,6 +43,8 @@ public:
     [[nodiscard]] LiveCoder& liveCoder() { return *coder_; }
     [[nodiscard]] TimelineView* timeline() const { return timeline_; }
     [[nodiscard]] NotesPanel* notes() const { return notes_; }
+    // Opens (or raises) the agreement window for the open session.
+    AgreementWindow* showAgreement();
     [[nodiscard]] const QList<VideoView*>& videoViews() const { return views_; }
     [[nodiscard]] QAction* action(const QString& name) const;
     [[nodiscard]] QStringList shadowedShortcuts() const { return shadowed_; }
@@ -79,6 +82,7 @@ private:
     KeypadPanel* keypad_ = nullptr;
     HistoryPanel* history_ = nullptr;
     NotesPanel* notes_ = nullptr;
+    AgreementWindow* agreement_ = nullptr;
     QListWidget* sessions_ = nullptr;
     QComboBox* coders_ = nullptr;
     QWidget* viewsArea_ = nullptr;

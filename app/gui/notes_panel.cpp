@@ -26,9 +26,10 @@ NotesPanel::NotesPanel(SessionDocument& document, std::function<std::int64_t()> 
     entry_->setClearButtonEnabled(true);
     auto* add = new QPushButton(tr("Add"), this);
     auto* remove = new QPushButton(tr("Delete"), this);
-    row->addWidget(entry_, 1);
+    layout->addWidget(entry_); // the whole width for typing; the buttons below
     row->addWidget(add);
     row->addWidget(remove);
+    row->addStretch();
     layout->addLayout(row);
     list_->setObjectName(QStringLiteral("notes"));
     list_->setWordWrap(true);

@@ -2,6 +2,7 @@
 // presses while the video plays, undo and redo, exclusive groups, a missing media file.
 // Every check reads the project file, not the widgets.
 
+#include "app/gui/agreement_window.h"
 #include "app/gui/keypad_panel.h"
 #include "app/gui/main_window.h"
 #include "app/gui/notes_panel.h"
@@ -227,6 +228,62 @@ private slots:
         QCOMPARE(window.playback().position(), at);
         press(window, Qt::Key_Z, Qt::ControlModifier); // undo the Persian note
         QTRY_COMPARE(window.notes()->noteCount(), 1);
+    }
+
+    void agreementWindowListsDisagreementsAndJumpsToThem() {
+        const QString file =
+            makeProject(QStringLiteral("agree"), QStringLiteral(SB_TEST_MEDIA_DIR "/h264_bframes.mp4"));
+        {
+            annotation::Project project(file.toStdString());
+            auto& store = project.store();
+            const auto session = store.sessionNamed("tape 1").id;
+            auto add = [&](const char* coder, const char* code, double from, double to) {
+                annotation::Annotation a;
+                a.session = session;
+                a.coder = store.coderNamed(coder).id;
+                a.schemeVersion = store.currentSchemeVersion();
+                a.code = code;
+                a.subject = "child";
+                a.start = annotation::Microseconds(static_cast<std::int64_t>(from * 1e6));
+                a.end = annotation::Microseconds(static_cast<std::int64_t>(to * 1e6));
+                store.insertAnnotation(a);
+            };
+            // Voice group, 1 s units over 4 s: Ana cries 0-2 s then vocalises 2-4 s; the supervisor
+            // cries 0-3 s then vocalises 3-4 s: they disagree on the unit 2-3 s only.
+            add("Ana", "crying", 0, 2);
+            add("Ana", "vocalising", 2, 4);
+            add("Supervisor", "crying", 0, 3);
+            add("Supervisor", "vocalising", 3, 4);
+        }
+        gui::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openProject(file, {}, QStringLiteral("Supervisor")));
+        auto* agreement = window.showAgreement();
+        QVERIFY(agreement);
+        agreement->setCoders(QStringLiteral("Ana"), QStringLiteral("Supervisor"));
+        QVERIFY(agreement->compute());
+        QVERIFY(agreement->result().has_value());
+        // The window shows what the library computes for the same request.
+        annotation::TimelineRequest request;
+        request.session = "tape 1";
+        request.coders = {"Ana", "Supervisor"};
+        const auto expected = annotation::timelineAgreement(window.document().project(), request);
+        QCOMPARE(agreement->result()->streams.size(), expected.streams.size());
+        const auto& voice = *expected.streams.front().pairs.front().timeUnit;
+        QCOMPARE(voice.disagreements.size(), std::size_t{1});
+        QCOMPARE(agreement->disagreementCount(), 1);
+        QVERIFY(agreement->summaryText().contains(QString::number(*voice.kappa, 'f', 3)));
+        // N (or Ctrl+]) puts the video at the disagreement.
+        window.playback().seek(0);
+        agreement->nextDisagreement();
+        QCOMPARE(window.playback().position(), std::int64_t{2'000'000});
+        if (qEnvironmentVariableIsSet("SB_SCREENSHOT_DIR")) { // for looking at it, and for docs/
+            window.grab().save(qEnvironmentVariable("SB_SCREENSHOT_DIR") +
+                               QStringLiteral("/agreement-main.png"));
+            agreement->grab().save(qEnvironmentVariable("SB_SCREENSHOT_DIR") +
+                                   QStringLiteral("/agreement.png"));
+        }
     }
 
     void missingMediaStillOpensTheSession() {
