@@ -70,30 +70,36 @@ std::string heatMapSvg(const ag::ConfusionMatrix& table, const std::string& rows
                        const std::string& columns) {
     const int size = static_cast<int>(table.size());
     const int cellSize = 40;
-    const int margin = 90;
-    const int width = margin + size * cellSize + 10;
-    const int height = margin + size * cellSize + 10;
+    // Room for the longest code: written out at the left, and at 45° above (12 px text, ~7 px a
+    // character), so long codes are not cut or drawn over the cells.
+    std::size_t longest = 4;
+    for (const auto& label : table.labels)
+        longest = std::max(longest, label.size());
+    const int left = 34 + 7 * static_cast<int>(longest);
+    const int top = 30 + 5 * static_cast<int>(longest);
+    const int width = left + size * cellSize + 10 + 4 * static_cast<int>(longest);
+    const int height = top + size * cellSize + 10;
     double largest = 0;
     for (const double c : table.counts) {
         largest = std::max(largest, c);
     }
     std::string svg = fmt::format(
-        R"(<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" role="img">)", width, height);
+        R"(<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" font-size="12" role="img">)", width,
+        height);
     svg += fmt::format("<title>Confusion matrix: rows {}, columns {}</title>", escapeXml(rows),
                        escapeXml(columns));
-    svg += fmt::format(R"(<text x="{}" y="12" text-anchor="middle">{} →</text>)",
-                       margin + size * cellSize / 2, escapeXml(columns));
+    svg += fmt::format(R"(<text x="{}" y="12" text-anchor="middle">{} →</text>)", left + size * cellSize / 2,
+                       escapeXml(columns));
     svg +=
         fmt::format(R"~(<text x="12" y="{}" text-anchor="middle" transform="rotate(-90 12 {})">{} →</text>)~",
-                    margin + size * cellSize / 2, margin + size * cellSize / 2, escapeXml(rows));
+                    top + size * cellSize / 2, top + size * cellSize / 2, escapeXml(rows));
     for (int i = 0; i < size; ++i) {
         const std::string label = escapeXml(table.labels[static_cast<std::size_t>(i)]);
-        svg +=
-            fmt::format(R"~(<text x="{}" y="{}" text-anchor="end" transform="rotate(-45 {} {})">{}</text>)~",
-                        margin + i * cellSize + cellSize / 2, margin - 6,
-                        margin + i * cellSize + cellSize / 2, margin - 6, label);
-        svg += fmt::format(R"(<text x="{}" y="{}" text-anchor="end">{}</text>)", margin - 6,
-                           margin + i * cellSize + cellSize / 2 + 4, label);
+        svg += fmt::format(
+            R"~(<text x="{}" y="{}" text-anchor="start" transform="rotate(-45 {} {})">{}</text>)~",
+            left + i * cellSize + cellSize / 2, top - 6, left + i * cellSize + cellSize / 2, top - 6, label);
+        svg += fmt::format(R"(<text x="{}" y="{}" text-anchor="end">{}</text>)", left - 6,
+                           top + i * cellSize + cellSize / 2 + 4, label);
     }
     for (int r = 0; r < size; ++r) {
         for (int c = 0; c < size; ++c) {
@@ -101,10 +107,10 @@ std::string heatMapSvg(const ag::ConfusionMatrix& table, const std::string& rows
             const double share = largest > 0 ? count / largest : 0;
             svg += fmt::format(
                 R"(<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}" stroke-width="{}"/>)",
-                margin + c * cellSize, margin + r * cellSize, cellSize, cellSize, heat(share),
+                left + c * cellSize, top + r * cellSize, cellSize, cellSize, heat(share),
                 r == c ? "#222" : "#ccc", r == c ? 2 : 1);
             svg += fmt::format(R"(<text x="{}" y="{}" text-anchor="middle" fill="{}">{}</text>)",
-                               margin + c * cellSize + cellSize / 2, margin + r * cellSize + cellSize / 2 + 4,
+                               left + c * cellSize + cellSize / 2, top + r * cellSize + cellSize / 2 + 4,
                                share > 0.55 ? "#fff" : "#222", fmt::format("{:g}", count));
         }
     }
@@ -144,7 +150,10 @@ std::string timelineSvg(const ag::TimeUnitKappa& k, Microseconds sessionLength) 
 // Per-code kappa as bars on a −1…1 axis; undefined kappas are written out.
 std::string perCodeSvg(const std::vector<ag::CodeAgreement>& codes) {
     const int rowHeight = 20;
-    const int labelWidth = 110;
+    std::size_t longest = 4;
+    for (const auto& c : codes)
+        longest = std::max(longest, c.code.size());
+    const int labelWidth = 16 + 8 * static_cast<int>(longest); // the longest code fits
     const int barWidth = 300;
     const int height = static_cast<int>(codes.size()) * rowHeight + 30;
     const int zero = labelWidth + barWidth / 2;
