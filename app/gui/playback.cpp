@@ -168,7 +168,8 @@ void Playback::play() {
     playing_ = true;
     for (View& view : views_) {
         view.decoder->setPrefetch(speed_ > 0 ? 4 : 0); // decode ahead of the clock while playing forward
-        view.shown = -1;                               // drops are counted within this run only
+        view.shown = -1; // drops are counted within this run only, from the frame it starts at
+        view.countFrom = view.requested;
     }
     restartClock();
     audio_.play(position_, speed_);
@@ -221,9 +222,11 @@ void Playback::shuttle(int direction) {
 }
 
 void Playback::seek(std::int64_t position) {
-    for (View& view : views_)
-        view.shown = -1; // a jump is not a dropped frame
     setPosition(std::clamp<std::int64_t>(position, 0, std::max<std::int64_t>(duration_, 0)), false);
+    for (View& view : views_) {
+        view.shown = -1; // a jump is not a dropped frame
+        view.countFrom = view.requested;
+    }
     if (playing_) {
         restartClock();
         audio_.play(position_, speed_);
@@ -301,7 +304,10 @@ void Playback::onFrame(int viewNumber, const QImage& image, std::int64_t frame, 
         emit mediaProblem(error);
         return;
     }
-    if (playing_ && speed_ > 0 && view.shown >= 0 && frame > view.shown + 1 && viewNumber == 0)
+    // A late frame from before the run (a resize redraw, a superseded seek) is shown but is no
+    // baseline for counting skipped frames.
+    const bool inRun = playing_ && speed_ > 0 && view.countFrom >= 0 && frame >= view.countFrom;
+    if (inRun && viewNumber == 0 && view.shown >= view.countFrom && frame > view.shown + 1)
         stats_.framesDropped += frame - view.shown - 1;
     if (viewNumber == 0)
         ++stats_.framesShown;

@@ -97,6 +97,7 @@ private:
         std::shared_ptr<std::atomic<std::int64_t>> displaySize; // width << 32 | height
         std::int64_t requested = -1;
         std::int64_t shown = -1;
+        std::int64_t countFrom = -1; // first frame of the current run, for counting drops
     };
 
     void tick();
