@@ -304,20 +304,6 @@ void run(const AgreeOptions& options) {
     }
 }
 
-// A --unit or --tolerance value: exact decimal seconds (a bad number is a usage error).
-an::Microseconds secondsOption(const std::string& name, const std::string& value) {
-    std::string why;
-    const auto parsed = an::parseSeconds(value, &why);
-    if (!parsed) {
-        throw UsageError(
-            fmt::format("{} '{}': {}", name, value, why.empty() ? "not a number of seconds" : why));
-    }
-    if (*parsed < an::Microseconds{0}) {
-        throw UsageError(fmt::format("{} '{}' is negative", name, value));
-    }
-    return *parsed;
-}
-
 void runOnProject(const AgreeOptions& options, const std::vector<std::string>& ratingsOptionsGiven) {
     if (!ratingsOptionsGiven.empty()) {
         throw UsageError(ratingsOptionsGiven.front() + " applies to agree --ratings, not to a project");

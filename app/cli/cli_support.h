@@ -10,7 +10,9 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <chrono>
 #include <stdexcept>
+#include <string>
 
 namespace sb::cli {
 
@@ -35,6 +37,10 @@ public:
 private:
     int status_;
 };
+
+// A seconds option (`--unit 0.5`): exact decimal seconds, not negative, as microseconds.
+// A bad or negative value is a UsageError naming the option.
+std::chrono::microseconds secondsOption(const std::string& name, const std::string& value);
 
 // One JSON document on stdout, followed by a newline.
 void printJson(const nlohmann::json& document);

@@ -40,19 +40,7 @@ struct ReportOptions {
 };
 
 an::Microseconds seconds(const std::string& name, const std::string& value, an::Microseconds fallback) {
-    if (value.empty()) {
-        return fallback;
-    }
-    std::string why;
-    const auto parsed = an::parseSeconds(value, &why);
-    if (!parsed) {
-        throw UsageError(
-            fmt::format("{} '{}': {}", name, value, why.empty() ? "not a number of seconds" : why));
-    }
-    if (*parsed < an::Microseconds{0}) {
-        throw UsageError(fmt::format("{} '{}' is negative", name, value));
-    }
-    return *parsed;
+    return value.empty() ? fallback : secondsOption(name, value);
 }
 
 void run(const ReportOptions& options) {
