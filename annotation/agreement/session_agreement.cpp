@@ -287,6 +287,35 @@ TimelineAgreement timelineAgreement(Project& project, const TimelineRequest& req
     return result;
 }
 
+namespace {
+
+// A chosen coder with nothing of `what` in the sessions has not done the work yet: an error,
+// not a zero (docs/agreement.md).
+void requireWorkFromEveryCoder(ProjectStore& store, const std::vector<Session>& sessions,
+                               const ChosenCoders& chosen, const std::vector<std::size_t>& countPerCoder,
+                               const std::string& what) {
+    for (std::size_t c = 0; c < countPerCoder.size(); ++c) {
+        if (countPerCoder[c] == 0) {
+            throw SessionAgreementError(store.fileName(), sessions.size() == 1 ? sessions[0].name : "",
+                                        chosen.coders[c].name,
+                                        "the coder has no " + what + " in the sessions given");
+        }
+    }
+}
+
+// The file, sessions and coders a ratings result is about.
+template <typename Result>
+void describeRequest(Result& result, ProjectStore& store, const std::vector<Session>& sessions,
+                     const RatingsRequest& request) {
+    result.file = store.fileName();
+    for (const Session& s : sessions) {
+        result.sessions.push_back(s.name);
+    }
+    result.coders = request.coders;
+}
+
+} // namespace
+
 ScalesAgreement scalesAgreement(Project& project, const RatingsRequest& request) {
     ProjectStore& store = project.store();
     const std::vector<Session> sessions = chooseSessions(store, request.sessions);
@@ -329,20 +358,10 @@ ScalesAgreement scalesAgreement(Project& project, const RatingsRequest& request)
             ++scoresOf[c->second];
         }
     }
-    for (std::size_t c = 0; c < n; ++c) {
-        if (scoresOf[c] == 0) {
-            throw SessionAgreementError(store.fileName(), sessions.size() == 1 ? sessions[0].name : "",
-                                        chosen.coders[c].name,
-                                        "the coder has no scale scores in the sessions given");
-        }
-    }
+    requireWorkFromEveryCoder(store, sessions, chosen, scoresOf, "scale scores");
 
     ScalesAgreement result;
-    result.file = store.fileName();
-    for (const Session& s : sessions) {
-        result.sessions.push_back(s.name);
-    }
-    result.coders = request.coders;
+    describeRequest(result, store, sessions, request);
     // Scales in scheme order; a scale only an older scheme version had comes after them.
     std::vector<std::string> order;
     for (const schemes::Scale& scale : scheme.scales) {
@@ -426,20 +445,10 @@ JudgementsAgreement judgementsAgreement(Project& project, const RatingsRequest& 
             }
         }
     }
-    for (std::size_t c = 0; c < n; ++c) {
-        if (judged[c] == 0) {
-            throw SessionAgreementError(store.fileName(), sessions.size() == 1 ? sessions[0].name : "",
-                                        chosen.coders[c].name,
-                                        "the coder has no session judgements in the sessions given");
-        }
-    }
+    requireWorkFromEveryCoder(store, sessions, chosen, judged, "session judgements");
 
     JudgementsAgreement result;
-    result.file = store.fileName();
-    for (const Session& s : sessions) {
-        result.sessions.push_back(s.name);
-    }
-    result.coders = request.coders;
+    describeRequest(result, store, sessions, request);
     for (const schemes::Judgement& judgement : scheme.judgements) {
         if (values.count(judgement.id) == 0) {
             continue;
