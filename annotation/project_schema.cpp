@@ -136,6 +136,19 @@ constexpr const char* kFormat3[] = {
     "CREATE INDEX session_notes_by_time ON session_notes (session_id, at_us)",
 };
 
+// Format 4: documents the media tools keep per session (hand-drawn blur regions, analysis
+// regions of interest), stored as JSON text keyed by a name. The annotation layer does not
+// interpret them: codecs/ owns their meaning, and codecs knows nothing of annotations.
+constexpr const char* kFormat4[] = {
+    R"(CREATE TABLE session_documents (
+        session_id     INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        name           TEXT NOT NULL,
+        json           TEXT NOT NULL,
+        modified_at_us INTEGER NOT NULL,
+        PRIMARY KEY (session_id, name)
+    ) STRICT)",
+};
+
 struct Migration {
     int toFormat;
     const char* const* statements;
@@ -151,6 +164,7 @@ constexpr std::array kMigrations = {
     migration(1, kFormat1),
     migration(2, kFormat2),
     migration(3, kFormat3),
+    migration(4, kFormat4),
 };
 static_assert(kMigrations.back().toFormat == kProjectFormatVersion, "add a migration for the new format");
 

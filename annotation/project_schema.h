@@ -16,7 +16,7 @@ class Database;
 inline constexpr std::int32_t kProjectApplicationId = 0x53425052;
 
 // The newest format this build reads and writes (docs/project-file.md lists them all).
-inline constexpr int kProjectFormatVersion = 3;
+inline constexpr int kProjectFormatVersion = 4;
 
 // Brings a file up to kProjectFormatVersion. `fresh` is set when the file was just created
 // empty by us. Throws ProjectVersionError for a file from a newer build, ProjectFileError for

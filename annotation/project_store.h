@@ -151,6 +151,11 @@ public:
     [[nodiscard]] std::optional<SessionNote> note(const Viewer& viewer, SessionNoteId id);
     [[nodiscard]] std::vector<SessionNote> notes(const Viewer& viewer, SessionId session); // by time
 
+    // ---- per-session documents of the media tools (blur regions, analysis regions): JSON
+    // text the store keeps but does not interpret. Writing replaces; empty json removes.
+    void putSessionDocument(SessionId session, std::string_view name, std::string_view json);
+    [[nodiscard]] std::optional<std::string> sessionDocument(SessionId session, std::string_view name);
+
 private:
     ProjectStore(sqlite::Database database, Clock clock);
 

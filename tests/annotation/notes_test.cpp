@@ -72,5 +72,19 @@ TEST(SessionNotes, BlindCodersSeeOnlyTheirOwnNotes) {
     EXPECT_EQ(store.notes(Viewer::coder(f.sue), f.session).size(), 2u); // the supervisor sees all
 }
 
+TEST(SessionDocuments, PutReplaceReadRemove) {
+    test::ScratchDir dir;
+    auto f = test::makeFixture(dir / "documents.sbproj");
+    auto& store = f.project->store();
+    EXPECT_FALSE(store.sessionDocument(f.session, "blur-regions"));
+    store.putSessionDocument(f.session, "blur-regions", R"({"regions":[]})");
+    store.putSessionDocument(f.session, "blur-regions", R"({"regions":[{"name":"چهره"}]})");
+    EXPECT_EQ(store.sessionDocument(f.session, "blur-regions"), R"({"regions":[{"name":"چهره"}]})");
+    EXPECT_FALSE(store.sessionDocument(f.session, "analysis-regions"));
+    EXPECT_THROW(store.putSessionDocument(SessionId{999}, "blur-regions", "{}"), NotFound);
+    store.putSessionDocument(f.session, "blur-regions", "");
+    EXPECT_FALSE(store.sessionDocument(f.session, "blur-regions"));
+}
+
 } // namespace
 } // namespace sb::annotation
