@@ -1,4 +1,5 @@
 #include "app/gui/annotation_panel.h"
+#include "app/gui/scheme_text.h"
 
 #include "app/gui/video_view.h"
 
@@ -17,12 +18,8 @@
 namespace sb::gui {
 namespace {
 
-std::string language() {
-    return QLocale().name().left(2).toStdString();
-}
-
 QString text(const schemes::LocalizedText& localized) {
-    return QString::fromStdString(localized.in(language()));
+    return schemeText(localized);
 }
 
 } // namespace

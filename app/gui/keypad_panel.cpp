@@ -1,4 +1,5 @@
 #include "app/gui/keypad_panel.h"
+#include "app/gui/scheme_text.h"
 
 #include <QButtonGroup>
 #include <QGridLayout>
@@ -37,7 +38,7 @@ void KeypadPanel::rebuild() {
         return;
     }
     const auto& scheme = document_.scheme();
-    const std::string language = QLocale().name().left(2).toStdString();
+    const std::string language = interfaceLanguage();
     if (!scheme.subjects.empty()) {
         column->addWidget(new QLabel(tr("Subject"), content_));
         auto* subjects = new QButtonGroup(content_);

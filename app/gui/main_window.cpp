@@ -1,4 +1,5 @@
 #include "app/gui/main_window.h"
+#include "app/gui/scheme_text.h"
 
 #include "app/gui/agreement_window.h"
 #include "app/gui/annotation_panel.h"
@@ -441,8 +442,7 @@ bool MainWindow::openProject(const QString& file, const QString& session, const 
     segments->clear();
     for (const auto& segment : document_.scheme().segments) {
         const QString id = QString::fromStdString(segment.id);
-        segments->addAction(QString::fromStdString(segment.label.in(QLocale().name().left(2).toStdString())),
-                            this, [this, id] { markSegment(id); });
+        segments->addAction(schemeText(segment.label), this, [this, id] { markSegment(id); });
     }
     return true;
 }
@@ -716,7 +716,7 @@ void MainWindow::showShortcutHelp() {
             add(action->text().remove(QLatin1Char('&')),
                 action->shortcut().toString(QKeySequence::NativeText));
     if (document_.isOpen()) {
-        const std::string language = QLocale().name().left(2).toStdString();
+        const std::string language = interfaceLanguage();
         for (const auto& code : document_.scheme().codes)
             if (!code.key.empty())
                 add(tr("Code: %1").arg(QString::fromStdString(code.label.in(language))),

@@ -1,4 +1,5 @@
 #include "app/gui/scoring_panel.h"
+#include "app/gui/scheme_text.h"
 
 #include "app/gui/video_view.h"
 
@@ -17,7 +18,7 @@ namespace sb::gui {
 namespace {
 
 QString text(const schemes::LocalizedText& localized) {
-    return QString::fromStdString(localized.in(QLocale().name().left(2).toStdString()));
+    return schemeText(localized);
 }
 
 const schemes::ScaleAnchor* anchorFor(const std::vector<schemes::ScaleAnchor>& anchors, int value) {

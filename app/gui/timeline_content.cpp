@@ -1,4 +1,5 @@
 #include "app/gui/timeline_content.h"
+#include "app/gui/scheme_text.h"
 
 #include <QLocale>
 
@@ -8,7 +9,7 @@ namespace sb::gui {
 namespace {
 
 QString localized(const schemes::LocalizedText& text) {
-    return QString::fromStdString(text.in(QLocale().name().left(2).toStdString()));
+    return schemeText(text);
 }
 
 } // namespace
