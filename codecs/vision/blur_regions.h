@@ -74,6 +74,11 @@ public:
     [[nodiscard]] BlurRegions forMedia(const std::filesystem::path& media) const;
     // Where each region blurred at time t is.
     [[nodiscard]] std::vector<RegionArea> at(std::chrono::microseconds t) const;
+    // For a frame shown from `from` until `to`: each region blurred at any moment of it,
+    // where it is at the moment nearest `from` within its start..end. A frame that is on
+    // screen when a region starts is covered, so a region never comes in a frame late.
+    [[nodiscard]] std::vector<RegionArea> during(std::chrono::microseconds from,
+                                                 std::chrono::microseconds to) const;
     [[nodiscard]] bool empty() const { return regions.empty(); }
 
     friend bool operator==(const BlurRegions&, const BlurRegions&) = default;
