@@ -14,4 +14,9 @@ bool isSchemeId(std::string_view text);
 // Not a registry check: "xx" passes, "english" and "en_US" do not.
 bool isLanguageTag(std::string_view text);
 
+// Whether a language tag names a language that exists: a two-letter language must be an
+// ISO 639-1 code ("fa", "en", "ku"; not "xx" or "pe"); three-letter languages (ISO 639-2/3,
+// "ckb", "glk") are too many to list and are taken as written. Case does not matter.
+bool isKnownLanguage(std::string_view tag);
+
 } // namespace sb::schemes

@@ -186,61 +186,69 @@ void checkJudgements(const CodingScheme& scheme, DiagnosticLog& log) {
     }
 }
 
-// Every text of the scheme with its path, present or not.
-void forEachText(const CodingScheme& scheme,
-                 const std::function<void(const std::string&, const LocalizedText&)>& visit) {
-    visit("/name", scheme.name);
-    visit("/description", scheme.description);
-    const auto labelled = [&](const std::string& path, const auto& item) {
-        visit(path + "/label", item.label);
+// Every text of the scheme with its path and the id of what it belongs to ("cry", "target/c",
+// "ps = 3"), present or not.
+void forEachText(
+    const CodingScheme& scheme,
+    const std::function<void(const std::string&, const std::string&, const LocalizedText&)>& visit) {
+    visit("/name", "", scheme.name);
+    visit("/description", "", scheme.description);
+    const auto labelled = [&](const std::string& path, const std::string& owner, const auto& item) {
+        visit(path + "/label", owner, item.label);
         if constexpr (requires { item.description; }) {
-            visit(path + "/description", item.description);
+            visit(path + "/description", owner, item.description);
         }
     };
-    const auto anchors = [&](const std::string& path, const std::vector<ScaleAnchor>& items) {
+    const auto anchors = [&](const std::string& path, const std::string& owner,
+                             const std::vector<ScaleAnchor>& items) {
         for (std::size_t a = 0; a < items.size(); ++a) {
-            labelled(at(path + "/anchors", a), items[a]);
+            labelled(at(path + "/anchors", a), fmt::format("{} = {}", owner, items[a].value), items[a]);
         }
     };
     for (std::size_t i = 0; i < scheme.subjects.size(); ++i) {
-        labelled(at("/subjects", i), scheme.subjects[i]);
+        labelled(at("/subjects", i), scheme.subjects[i].id, scheme.subjects[i]);
     }
     for (std::size_t i = 0; i < scheme.modifiers.size(); ++i) {
-        labelled(at("/modifiers", i), scheme.modifiers[i]);
-        for (std::size_t v = 0; v < scheme.modifiers[i].values.size(); ++v) {
-            labelled(at(at("/modifiers", i) + "/values", v), scheme.modifiers[i].values[v]);
+        const ModifierSet& modifier = scheme.modifiers[i];
+        labelled(at("/modifiers", i), modifier.id, modifier);
+        for (std::size_t v = 0; v < modifier.values.size(); ++v) {
+            labelled(at(at("/modifiers", i) + "/values", v), modifier.id + "/" + modifier.values[v].id,
+                     modifier.values[v]);
         }
     }
     for (std::size_t i = 0; i < scheme.codes.size(); ++i) {
-        labelled(at("/codes", i), scheme.codes[i]);
+        labelled(at("/codes", i), scheme.codes[i].id, scheme.codes[i]);
     }
     for (std::size_t i = 0; i < scheme.groups.size(); ++i) {
-        labelled(at("/groups", i), scheme.groups[i]);
+        labelled(at("/groups", i), scheme.groups[i].id, scheme.groups[i]);
     }
     for (std::size_t i = 0; i < scheme.segments.size(); ++i) {
-        labelled(at("/segments", i), scheme.segments[i]);
+        labelled(at("/segments", i), scheme.segments[i].id, scheme.segments[i]);
     }
     for (std::size_t i = 0; i < scheme.scales.size(); ++i) {
-        labelled(at("/scales", i), scheme.scales[i]);
-        anchors(at("/scales", i), scheme.scales[i].anchors);
+        labelled(at("/scales", i), scheme.scales[i].id, scheme.scales[i]);
+        anchors(at("/scales", i), scheme.scales[i].id, scheme.scales[i].anchors);
     }
     for (std::size_t i = 0; i < scheme.judgements.size(); ++i) {
-        labelled(at("/judgements", i), scheme.judgements[i]);
-        for (std::size_t o = 0; o < scheme.judgements[i].options.size(); ++o) {
-            labelled(at(at("/judgements", i) + "/options", o), scheme.judgements[i].options[o]);
+        const Judgement& judgement = scheme.judgements[i];
+        labelled(at("/judgements", i), judgement.id, judgement);
+        for (std::size_t o = 0; o < judgement.options.size(); ++o) {
+            labelled(at(at("/judgements", i) + "/options", o), judgement.id + "/" + judgement.options[o].id,
+                     judgement.options[o]);
         }
-        anchors(at("/judgements", i), scheme.judgements[i].anchors);
+        anchors(at("/judgements", i), judgement.id, judgement.anchors);
     }
 }
 
 // A language given for some texts but not others means a translation left half done; one
-// warning per language, at the first gap, lists the gaps.
+// warning per language, at the first gap, lists the gaps: each text's path and, to find it
+// without counting array elements, the id of what it belongs to. An empty translation is a gap.
 void checkTranslations(const CodingScheme& scheme, DiagnosticLog& log) {
     const std::string source(scheme.sourceLanguage());
     std::vector<std::string> expected = scheme.languages;
     if (expected.empty()) {
         expected.push_back(source);
-        forEachText(scheme, [&](const std::string&, const LocalizedText& text) {
+        forEachText(scheme, [&](const std::string&, const std::string&, const LocalizedText& text) {
             for (const auto& [language, ignored] : text.translations) {
                 if (std::find(expected.begin(), expected.end(), language) == expected.end()) {
                     expected.push_back(language);
@@ -254,30 +262,33 @@ void checkTranslations(const CodingScheme& scheme, DiagnosticLog& log) {
         if (language == source || !isLanguageTag(language)) {
             continue;
         }
-        std::vector<std::string> missing;
+        std::vector<std::pair<std::string, std::string>> missing; // path, owner
         std::size_t texts = 0;
-        forEachText(scheme, [&](const std::string& path, const LocalizedText& text) {
-            if (text.empty()) {
-                return;
-            }
-            ++texts;
-            if (!text.translations.contains(language)) {
-                missing.push_back(path);
-            }
-        });
+        forEachText(scheme,
+                    [&](const std::string& path, const std::string& owner, const LocalizedText& text) {
+                        if (text.empty()) {
+                            return;
+                        }
+                        ++texts;
+                        const auto it = text.translations.find(language);
+                        if (it == text.translations.end() || it->second.empty()) {
+                            missing.emplace_back(path, owner);
+                        }
+                    });
         if (missing.empty()) {
             continue;
         }
         constexpr std::size_t kListed = 8;
         std::string list;
         for (std::size_t i = 0; i < missing.size() && i < kListed; ++i) {
-            list += (i == 0 ? "" : ", ") + missing[i];
+            const auto& [path, owner] = missing[i];
+            list += (i == 0 ? "" : ", ") + path + (owner.empty() ? "" : " (" + owner + ")");
         }
         if (missing.size() > kListed) {
             list += fmt::format(" and {} more", missing.size() - kListed);
         }
-        log.warning(missing.front(), fmt::format("\"{}\" text missing from {} of {} texts: {}", language,
-                                                 missing.size(), texts, list));
+        log.warning(missing.front().first, fmt::format("\"{}\" text missing from {} of {} texts: {}",
+                                                       language, missing.size(), texts, list));
     }
 }
 

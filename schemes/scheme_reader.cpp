@@ -12,6 +12,7 @@
 #include <initializer_list>
 #include <limits>
 #include <map>
+#include <set>
 #include <string_view>
 
 namespace sb::schemes {
@@ -38,6 +39,16 @@ struct Context {
     DiagnosticLog& log;
     std::vector<std::string> languages; // as declared; empty when the file declares none
     std::string sourceLanguage = "en";
+    std::set<std::string> unknownLanguagesReported; // one warning per unknown language
+
+    // Warns, once per language, about a tag whose language does not exist ("xx").
+    void checkKnown(const std::string& language, const std::string& path) {
+        if (!isKnownLanguage(language) && unknownLanguagesReported.insert(language).second) {
+            log.warning(path, fmt::format("\"{}\" is not a known language: two-letter languages are "
+                                          "ISO 639-1 codes (\"en\", \"fa\", \"ku\")",
+                                          language));
+        }
+    }
 };
 
 LocalizedText readText(const json& value, const std::string& path, Context& context) {
@@ -64,6 +75,7 @@ LocalizedText readText(const json& value, const std::string& path, Context& cont
             context.log.error(languagePath, fmt::format("expected a string, {}", found(translated)));
             continue;
         }
+        context.checkKnown(language, languagePath);
         if (!context.languages.empty() && std::find(context.languages.begin(), context.languages.end(),
                                                     language) == context.languages.end()) {
             context.log.warning(languagePath,
@@ -592,6 +604,8 @@ void readLanguages(const ObjectReader& root, Context& context) {
             context.log.error(path, fmt::format("\"{}\" is not a language tag: write e.g. \"en\", \"fa\" or "
                                                 "\"pt-BR\"",
                                                 language));
+        } else {
+            context.checkKnown(language, path);
         }
         const auto first = std::find(context.languages.begin(), context.languages.end(), language);
         if (first != context.languages.begin() + static_cast<std::ptrdiff_t>(i)) {
@@ -606,7 +620,7 @@ void readLanguages(const ObjectReader& root, Context& context) {
 } // namespace
 
 CodingScheme readScheme(const json& document, DiagnosticLog& log) {
-    Context context{log, {}, "en"};
+    Context context{log, {}, "en", {}};
     const ObjectReader root(document, "", context,
                             {"formatVersion", "id", "name", "version", "description", "sources", "languages",
                              "subjects", "modifiers", "codes", "groups", "segments", "segmentWindowSeconds",

@@ -27,5 +27,14 @@ TEST(IsLanguageTag, RejectsNamesAndUnderscores) {
     }
 }
 
+TEST(IsKnownLanguage, TwoLetterLanguagesAreIso6391) {
+    for (const char* tag : {"en", "fa", "FA", "ku", "ar", "pt-BR", "zu", "aa", "ckb", "glk-IR"}) {
+        EXPECT_TRUE(isKnownLanguage(tag)) << tag;
+    }
+    for (const char* tag : {"xx", "pe", "ir", "zz-ZZ", "qq"}) {
+        EXPECT_FALSE(isKnownLanguage(tag)) << tag;
+    }
+}
+
 } // namespace
 } // namespace sb::schemes

@@ -62,8 +62,9 @@ protected:
 const std::string kSamples = std::string(SECUREBASE_SOURCE_DIR) + "/samples/schemes/";
 
 TEST_F(SchemeValidateCommand, BundledSchemesAreValid) {
-    const CliRun result = invoke("scheme validate '" + kSamples + "strange-situation.json' '" + kSamples +
-                                 "therapy-process.json' '" + kSamples + "generic.json'");
+    const CliRun result =
+        invoke("scheme validate '" + kSamples + "strange-situation.json' '" + kSamples +
+               "therapy-process.json' '" + kSamples + "generic.json' '" + kSamples + "eft-couples.json'");
     EXPECT_EQ(result.status, 0);
     EXPECT_EQ(result.err, "");
     EXPECT_EQ(result.out, kSamples +
@@ -74,7 +75,10 @@ TEST_F(SchemeValidateCommand, BundledSchemesAreValid) {
                               "0 segments, 6 scales, 2 judgements\n" +
                               kSamples +
                               "generic.json: valid: generic 1.0.0, 5 codes, 2 subjects, 0 segments, "
-                              "1 scale, 1 judgement\n");
+                              "1 scale, 1 judgement\n" +
+                              kSamples +
+                              "eft-couples.json: valid: eft-couples 1.0.0, 18 codes, 3 subjects, 0 segments, "
+                              "1 scale, 2 judgements\n");
 }
 
 TEST_F(SchemeValidateCommand, WarningsAloneStillExitZero) {
