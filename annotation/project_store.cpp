@@ -40,12 +40,30 @@ bool isUniqueViolation(const sqlite::ConstraintError& error) {
 
 ProjectStore::ProjectStore(sqlite::Database database, Clock clock)
     : database_(std::move(database))
-    , clock_(std::move(clock)) {}
+    , clock_(std::move(clock)) {
+    registerAuditFunctions();
+}
 
 ProjectStore::ProjectStore(const std::filesystem::path& file, Access access, Clock clock)
     : database_(file, access)
     , clock_(std::move(clock)) {
+    registerAuditFunctions();
     migrateProjectFile(database_, false);
+}
+
+ProjectStore ProjectStore::createEmpty(const std::filesystem::path& file, Clock clock) {
+    createEmptyFileExclusively(file);
+    try {
+        ProjectStore store(sqlite::Database(file, Access::ReadWrite), std::move(clock));
+        migrateProjectFile(store.database_, true);
+        return store;
+    } catch (...) {
+        std::error_code ignored;
+        std::filesystem::remove(file, ignored);
+        std::filesystem::remove(file.string() + "-wal", ignored);
+        std::filesystem::remove(file.string() + "-shm", ignored);
+        throw;
+    }
 }
 
 ProjectStore ProjectStore::create(const std::filesystem::path& file, std::string_view schemeText,

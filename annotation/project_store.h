@@ -25,6 +25,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,25 @@ struct SchemeVersionRecord {
     Microseconds addedAt{0};
 };
 
+// One row of the audit trail (annotation/supervision/audit_trail.h reads, filters and verifies
+// them). Written by triggers on every audited table and by AuditTrail::record.
+struct AuditRow {
+    std::int64_t seq = 0;
+    Microseconds at{0};              // wall clock, millisecond resolution
+    std::optional<CoderId> actor;    // none: SecureBase itself, or a tool that set no actor
+    std::string action;              // "annotations.insert", "package.merge", …
+    std::string what;                // the edit that made it ("Add 'cry'", "Undo Move 'fuss'")
+    std::string subject;             // the row's key as a JSON array, or what a record is about
+    std::optional<SessionId> session;
+    std::optional<std::string> before; // JSON
+    std::optional<std::string> after;  // JSON
+    std::string hash;                  // 64 hex digits
+};
+
+// hash_n = SHA-256(hash_{n-1} || canonical(row n)), hex; "" before the first row. The one
+// definition both the writer (an SQL function of every store connection) and the verifier use.
+[[nodiscard]] std::string auditRowHash(std::string_view previousHash, const AuditRow& row);
+
 class ProjectStore {
 public:
     using Access = sqlite::Database::Access;
@@ -52,9 +72,36 @@ public:
                                std::string_view schemeId, std::string_view schemeVersion,
                                Clock clock = systemWallClock);
 
+    // Creates a project file with the schema and no content at all (no scheme, no settings):
+    // what a coding package is built in, row by row, so nothing else is ever in the file.
+    static ProjectStore createEmpty(const std::filesystem::path& file, Clock clock = systemWallClock);
+
     // Opens an existing project, migrating an older format (ReadWrite only).
     explicit ProjectStore(const std::filesystem::path& file, Access access = Access::ReadWrite,
                           Clock clock = systemWallClock);
+    ~ProjectStore();
+    ProjectStore(ProjectStore&&) noexcept;
+    ProjectStore& operator=(ProjectStore&&) noexcept;
+
+    // ---- who is acting: every change is recorded in the audit trail under this coder (the GUI
+    // sets the coder at the window, the CLI its --as coder); none = SecureBase itself.
+    void setActor(std::optional<CoderId> actor);
+    [[nodiscard]] std::optional<CoderId> actor() const;
+    // While alive, audit rows say that they were made by `what` (an edit's description);
+    // restores the previous label when destroyed, so labels nest (an undo around a command).
+    class AuditLabel {
+    public:
+        ~AuditLabel();
+        AuditLabel(const AuditLabel&) = delete;
+        AuditLabel& operator=(const AuditLabel&) = delete;
+
+    private:
+        friend class ProjectStore;
+        AuditLabel(std::string* slot, std::string what);
+        std::string* slot_;
+        std::string previous_;
+    };
+    [[nodiscard]] AuditLabel auditLabel(std::string what);
 
     [[nodiscard]] const std::string& fileName() const { return database_.fileName(); }
     [[nodiscard]] sqlite::Database& database() { return database_; }
@@ -167,8 +214,17 @@ private:
     void writeSessionMedia(SessionId session, const std::vector<MediaFile>& media);
     void setMeta(std::string_view key, std::string_view value);
 
+    // Registers the connection functions the audit triggers call (sb_audit_actor,
+    // sb_audit_what, sb_audit_chain); a connection without them cannot write audited tables.
+    void registerAuditFunctions();
+
+    struct AuditContext {
+        std::optional<CoderId> actor;
+        std::string what;
+    };
     sqlite::Database database_;
     Clock clock_;
+    std::unique_ptr<AuditContext> audit_; // on the heap: SQLite holds a pointer to it
 };
 
 } // namespace sb::annotation

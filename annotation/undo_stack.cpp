@@ -2,7 +2,10 @@
 
 namespace sb::annotation {
 
+// Each apply/revert runs under an audit label, so the audit trail's rows of one edit say
+// which edit (and whether an undo or a redo) made them.
 void UndoStack::push(std::unique_ptr<EditCommand> command) {
+    const auto label = context_.store.auditLabel(command->description());
     auto transaction = context_.store.beginTransaction();
     command->apply(context_);
     transaction.commit();
@@ -17,6 +20,7 @@ void UndoStack::undo() {
     if (done_.empty()) {
         return;
     }
+    const auto label = context_.store.auditLabel("Undo " + done_.back()->description());
     auto transaction = context_.store.beginTransaction();
     done_.back()->revert(context_);
     transaction.commit();
@@ -28,6 +32,7 @@ void UndoStack::redo() {
     if (undone_.empty()) {
         return;
     }
+    const auto label = context_.store.auditLabel("Redo " + undone_.back()->description());
     auto transaction = context_.store.beginTransaction();
     undone_.back()->apply(context_);
     transaction.commit();
