@@ -41,14 +41,12 @@ public:
     [[nodiscard]] const ClipSettings& settings() const { return settings_; }
 
 private:
-    void rebuildRenderer();
-
     ClipSettings settings_;
     std::shared_ptr<const codecs::FrameIndex> index_;
     std::shared_ptr<const vision::FaceTracks> faces_;
     codecs::VideoDecoder decoder_;
     std::optional<vision::FaceDetector> detector_; // for frames before analysis
-    std::unique_ptr<FrameRenderer> renderer_;
+    FrameRenderer renderer_;
 };
 
 } // namespace sb::clip

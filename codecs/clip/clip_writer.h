@@ -70,6 +70,7 @@ private:
 
     std::filesystem::path output_;
     std::filesystem::path temporary_;
+    bool overwrite_ = false;
     OutputContextPtr muxer_;
     codecs::CodecContextPtr videoEncoder_;
     codecs::CodecContextPtr audioEncoder_;
@@ -84,7 +85,6 @@ private:
     std::int64_t videoFrames_ = 0;
     std::int64_t audioSamples_ = 0;
     std::int64_t audioPts_ = 0;
-    bool headerWritten_ = false;
     bool finished_ = false;
 };
 

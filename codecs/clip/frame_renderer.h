@@ -1,7 +1,8 @@
 #pragma once
 // FrameRenderer: one source frame as it appears in the clip — converted to RGB, faces and
-// hand-drawn regions blurred, the overlay drawn. The export and the preview both render
-// through it, so the preview is the clip.
+// hand-drawn regions blurred, the overlay drawn. Faces are given per frame by the caller
+// (the export's FaceTracks, or the preview's detection on the frame alone). The export and the preview both
+// render through it, so the preview is the clip.
 
 #include "codecs/clip/clip_settings.h"
 #include "codecs/decoded_frame.h"
@@ -11,7 +12,8 @@
 
 #include <opencv2/core.hpp>
 
-#include <memory>
+#include <filesystem>
+#include <vector>
 
 namespace sb::clip {
 
@@ -23,23 +25,27 @@ struct RenderedFrame {
 
 class FrameRenderer {
 public:
-    // `faces`: the range's analysed faces (null when settings.blurFaces is false). The
-    // regions are narrowed to the settings' source here.
-    FrameRenderer(const ClipSettings& settings, std::shared_ptr<const vision::FaceTracks> faces);
+    // The regions are narrowed to the settings' source here.
+    explicit FrameRenderer(const ClipSettings& settings);
 
-    // `frame` is source frame range.first + clipFrame; `clipStart` the range's first frame time.
-    RenderedFrame render(const codecs::DecodedFrame& frame, std::int64_t clipFrame,
-                         std::chrono::microseconds clipStart) const;
+    // `frame` is source frame range.first + clipFrame, shown for `duration`; `clipStart` is
+    // the range's first frame time; `faces` the face areas to blur on it (FaceTracks::at).
+    [[nodiscard]] RenderedFrame render(const codecs::DecodedFrame& frame, std::chrono::microseconds duration,
+                                       std::int64_t clipFrame, std::chrono::microseconds clipStart,
+                                       const std::vector<vision::FaceCover>& faces) const;
 
-    // The blur areas of hand-drawn regions at source time t on a picture of `size`.
-    [[nodiscard]] std::vector<vision::BlurArea> regionAreas(std::chrono::microseconds t, cv::Size size) const;
+    // The blur areas of hand-drawn regions for a frame shown from t for `duration`, on a
+    // picture of `size` (BlurRegions::during).
+    [[nodiscard]] std::vector<vision::BlurArea>
+    regionAreas(std::chrono::microseconds t, std::chrono::microseconds duration, cv::Size size) const;
+
+    void setRegions(const vision::BlurRegions& regions, const std::filesystem::path& source);
+    void setOverlay(FrameOverlay overlay) { overlay_ = std::move(overlay); }
 
 private:
     vision::BlurRegions regions_;
     vision::Blur blur_;
     FrameOverlay overlay_;
-    std::shared_ptr<const vision::FaceTracks> faces_;
-    bool blurFaces_ = true;
 };
 
 } // namespace sb::clip
