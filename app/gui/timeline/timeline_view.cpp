@@ -41,8 +41,6 @@ constexpr int kEdgeScrollMs = 16;
 TimelineView::TimelineView(QWidget* parent)
     : QAbstractScrollArea(parent)
     , trackPainter_(font()) {
-    setAccessibleName(tr("Timeline"));
-    setAccessibleDescription(tr("The session's annotations over time, one row per track, with the playhead"));
     setFocusPolicy(Qt::StrongFocus);
     setFrameShape(QFrame::NoFrame);
     viewport()->setMouseTracking(true); // cursor shapes over item edges
@@ -60,10 +58,10 @@ TimelineView::TimelineView(QWidget* parent)
         addAction(action);
         return action;
     };
-    zoomIn_ = makeAction(tr("Zoom In"), QKeySequence::ZoomIn, &TimelineView::zoomIn);
-    zoomOut_ = makeAction(tr("Zoom Out"), QKeySequence::ZoomOut, &TimelineView::zoomOut);
-    zoomToSession_ = makeAction(tr("Zoom to Whole Session"), QKeySequence(Qt::CTRL | Qt::Key_0),
-                                &TimelineView::zoomToSession);
+    zoomIn_ = makeAction(QString(), QKeySequence::ZoomIn, &TimelineView::zoomIn);
+    zoomOut_ = makeAction(QString(), QKeySequence::ZoomOut, &TimelineView::zoomOut);
+    zoomToSession_ = makeAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_0), &TimelineView::zoomToSession);
+    retranslateUi();
 
     edgeScroll_ = new QTimer(this);
     edgeScroll_->setInterval(kEdgeScrollMs);
@@ -77,6 +75,14 @@ TimelineView::TimelineView(QWidget* parent)
 }
 
 TimelineView::~TimelineView() = default;
+
+void TimelineView::retranslateUi() {
+    setAccessibleName(tr("Timeline"));
+    setAccessibleDescription(tr("The session's annotations over time, one row per track, with the playhead"));
+    zoomIn_->setText(tr("Zoom In"));
+    zoomOut_->setText(tr("Zoom Out"));
+    zoomToSession_->setText(tr("Zoom to Whole Session"));
+}
 
 // ---- content -------------------------------------------------------------------------------
 
@@ -121,6 +127,50 @@ void TimelineView::buildIndex() {
     }
 }
 
+void TimelineView::setLanes(const QList<TimelineLane*>& lanes) {
+    for (TimelineLane* lane : std::as_const(lanes_))
+        if (lane)
+            disconnect(lane, nullptr, this, nullptr);
+    lanes_ = lanes;
+    if (drag_.gesture == Gesture::Lane)
+        drag_ = Drag{};
+    for (TimelineLane* lane : std::as_const(lanes_)) {
+        connect(lane, &TimelineLane::changed, viewport(), qOverload<>(&QWidget::update));
+        connect(lane, &TimelineLane::layoutChanged, this, &TimelineView::lanesChanged);
+        connect(lane, &QObject::destroyed, this, [this](QObject* gone) {
+            lanes_.removeAll(static_cast<TimelineLane*>(gone));
+            if (drag_.gesture == Gesture::Lane)
+                drag_ = Drag{};
+            lanesChanged();
+        });
+    }
+    lanesChanged();
+}
+
+void TimelineView::lanesChanged() {
+    updateMetrics();
+    relayout();
+    axisChanged(false);
+}
+
+QRect TimelineView::laneRect(int lane) const {
+    const QRect band = layout_.lanes();
+    if (lane < 0 || lane >= lanes_.size() || band.height() <= 0)
+        return {};
+    const int fontHeight = QFontMetrics(font()).height();
+    int top = band.top();
+    for (int i = 0; i < lane; ++i)
+        top += lanes_[i]->height(fontHeight);
+    return {band.left(), top, band.width(), lanes_[lane]->height(fontHeight)};
+}
+
+int TimelineView::laneAt(QPoint pos) const {
+    for (int i = 0; i < lanes_.size(); ++i)
+        if (laneRect(i).contains(pos))
+            return i;
+    return -1;
+}
+
 void TimelineView::setFrameSnap(FrameSnap snap) {
     snap_ = std::move(snap);
     viewport()->update();
@@ -140,10 +190,15 @@ void TimelineView::updateMetrics() {
     m.segments = content_.segments.isEmpty() ? 0 : metrics.height() + 8;
     const bool hasWaveform = content_.waveform.bucket > 0 && !content_.waveform.maximum.isEmpty();
     m.waveform = hasWaveform ? 2 * metrics.height() + 8 : 0;
+    m.lanes = 0;
+    for (const TimelineLane* lane : lanes_)
+        m.lanes += lane->height(metrics.height());
     int widest = std::max({metrics.horizontalAdvance(tr("Segments")), metrics.horizontalAdvance(tr("Audio")),
                            metrics.horizontalAdvance(QStringLiteral("0:00:00.00"))});
     for (const TimelineTrack& track : std::as_const(content_.tracks))
         widest = std::max(widest, metrics.horizontalAdvance(track.title));
+    for (const TimelineLane* lane : lanes_)
+        widest = std::max(widest, metrics.horizontalAdvance(lane->title()));
     m.titleWidth = std::clamp(widest + kSwatch + 20, 120, 240);
     layout_.update(viewport()->size(), isRightToLeft(), m, static_cast<int>(content_.tracks.size()));
 }
@@ -212,6 +267,11 @@ void TimelineView::changeEvent(QEvent* event) {
         relayout();
         axisChanged(false);
     } else if (event->type() == QEvent::LayoutDirectionChange) {
+        relayout();
+        axisChanged(false);
+    } else if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        updateMetrics(); // the title column fits its words in the new language
         relayout();
         axisChanged(false);
     }
@@ -389,6 +449,13 @@ void TimelineView::mousePressEvent(QMouseEvent* event) {
             drag_.panStart = axis_.start();
         }
         break;
+    case TrackLayout::Region::Lanes:
+        if (const int lane = laneAt(pos); lane >= 0 && lanes_[lane]->press(pos, axis_, laneRect(lane))) {
+            drag_.gesture = Gesture::Lane;
+            drag_.lane = lane;
+            break;
+        }
+        [[fallthrough]];
     case TrackLayout::Region::Segments:
     case TrackLayout::Region::Waveform:
         drag_.gesture = Gesture::Scrub;
@@ -457,6 +524,10 @@ void TimelineView::mouseMoveEvent(QMouseEvent* event) {
         updateDrag(pos);
         followEdge(pos);
         break;
+    case Gesture::Lane:
+        if (drag_.lane >= 0 && drag_.lane < lanes_.size())
+            lanes_[drag_.lane]->move(pos, axis_, laneRect(drag_.lane));
+        break;
     case Gesture::None:
         break;
     }
@@ -519,6 +590,10 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event) {
     case Gesture::TrimEnd:
         if (drag.ghostEnd != drag.end)
             emit trimRequested(drag.id, std::nullopt, qint64{*drag.ghostEnd});
+        break;
+    case Gesture::Lane:
+        if (drag.lane >= 0 && drag.lane < lanes_.size())
+            lanes_[drag.lane]->release(pos, axis_, laneRect(drag.lane));
         break;
     default:
         break;
@@ -585,6 +660,13 @@ void TimelineView::cancelDrag() {
 }
 
 void TimelineView::updateCursor(QPoint pos) {
+    if (const int lane = laneAt(pos); lane >= 0) {
+        if (lanes_[lane]->grabs(pos, laneRect(lane)))
+            viewport()->setCursor(Qt::SizeVerCursor);
+        else
+            viewport()->unsetCursor();
+        return;
+    }
     ItemHit hit;
     const ItemRef ref = itemAt(pos, &hit);
     if (ref && item(ref)->editable) {
@@ -692,6 +774,14 @@ bool TimelineView::event(QEvent* event) {
 bool TimelineView::viewportEvent(QEvent* event) {
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
+        if (const int lane = laneAt(help->pos()); lane >= 0) {
+            const QString tip = lanes_[lane]->toolTip(help->pos(), axis_, laneRect(lane));
+            if (tip.isEmpty())
+                QToolTip::hideText();
+            else
+                QToolTip::showText(help->globalPos(), tip, viewport());
+            return true;
+        }
         const ItemRef ref = itemAt(help->pos(), nullptr);
         if (ref)
             QToolTip::showText(help->globalPos(), itemToolTip(*item(ref)), viewport());
@@ -747,6 +837,7 @@ void TimelineView::paintEvent(QPaintEvent* event) {
         band.background = mixColours(pal.color(QPalette::Base), pal.color(QPalette::Window), 50);
         bandPainter_.paintWaveform(painter, axis_, layout_.waveform(), exposed, peaks_, band);
     }
+    paintLanes(painter, exposed);
     paintGhost(painter);
     paintTitles(painter, exposed);
     paintPlayhead(painter, exposed);
@@ -793,6 +884,20 @@ void TimelineView::paintTracks(QPainter& painter, const QRect& exposed) {
                             selected, style);
     }
     painter.restore();
+}
+
+void TimelineView::paintLanes(QPainter& painter, const QRect& exposed) {
+    if (!layout_.lanes().intersects(exposed))
+        return;
+    for (int i = 0; i < lanes_.size(); ++i) {
+        const QRect lane = laneRect(i);
+        if (!lane.intersects(exposed))
+            continue;
+        painter.save();
+        painter.setClipRect(lane.intersected(exposed));
+        lanes_[i]->paint(painter, axis_, lane, exposed);
+        painter.restore();
+    }
 }
 
 void TimelineView::paintGhost(QPainter& painter) {
@@ -862,6 +967,19 @@ void TimelineView::paintTitles(QPainter& painter, const QRect& exposed) {
         cellText(layout_.titleCell(layout_.segments()), tr("Segments"), text, 8);
     if (layout_.waveform().height() > 0)
         cellText(layout_.titleCell(layout_.waveform()), tr("Audio"), text, 8);
+    for (int i = 0; i < lanes_.size(); ++i) {
+        const QRect cell = layout_.titleCell(laneRect(i));
+        const QColor swatch = lanes_[i]->colour();
+        int indent = 8;
+        if (swatch.isValid()) {
+            const int swatchX = rtl ? cell.right() - 6 - kSwatch : cell.left() + 6;
+            painter.fillRect(QRect(swatchX, cell.center().y() - kSwatch / 2, kSwatch, kSwatch), swatch);
+            indent = 12 + kSwatch;
+        }
+        cellText(cell, lanes_[i]->title(), text, indent);
+        painter.setPen(pal.color(QPalette::Mid));
+        painter.drawLine(column.left(), cell.bottom(), column.right(), cell.bottom());
+    }
     painter.drawLine(column.left(), layout_.tracksTop() - 1, column.right(), layout_.tracksTop() - 1);
 
     painter.save();

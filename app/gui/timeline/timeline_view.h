@@ -26,6 +26,7 @@
 #include "app/gui/timeline/item_hit_test.h"
 #include "app/gui/timeline/time_axis.h"
 #include "app/gui/timeline/timeline_data.h"
+#include "app/gui/timeline/timeline_lane.h"
 #include "app/gui/timeline/track_items.h"
 #include "app/gui/timeline/track_layout.h"
 #include "app/gui/timeline/track_painter.h"
@@ -33,6 +34,7 @@
 
 #include <QAbstractScrollArea>
 #include <QElapsedTimer>
+#include <QList>
 
 #include <optional>
 #include <vector>
@@ -53,6 +55,14 @@ public:
     // Rebuilding the index costs about O(n) (a few ms for 100,000 items).
     void setContent(TimelineContent content);
     const TimelineContent& content() const { return content_; }
+
+    // The window's lanes (filmstrip, motion and sound measures), top to bottom, shown under the
+    // waveform. Not owned; a lane that is destroyed leaves the view.
+    void setLanes(const QList<TimelineLane*>& lanes);
+    [[nodiscard]] const QList<TimelineLane*>& lanes() const { return lanes_; }
+    // A lane's strip in viewport coordinates (empty when it is not shown).
+    [[nodiscard]] QRect laneRect(int lane) const;
+    [[nodiscard]] const TimeAxis& axis() const { return axis_; }
 
     // Snaps every time the view emits to the start of a frame; without one times are not snapped.
     void setFrameSnap(FrameSnap snap);
@@ -113,12 +123,13 @@ protected:
     bool event(QEvent* event) override;
 
 private:
+    void retranslateUi(); // texts of the interface language (on QEvent::LanguageChange)
     struct ItemRef {
         int track = -1;
         int index = -1;
         explicit operator bool() const { return track >= 0; }
     };
-    enum class Gesture { None, RulerPress, Pan, Scrub, ItemPress, Move, TrimStart, TrimEnd };
+    enum class Gesture { None, RulerPress, Pan, Scrub, ItemPress, Move, TrimStart, TrimEnd, Lane };
     struct Drag {
         Gesture gesture = Gesture::None;
         QPoint pressPos;
@@ -134,6 +145,7 @@ private:
         Gesture itemGesture = Gesture::None; // what an ItemPress becomes once it moves
         std::int64_t ghostStart = 0;         // where the item would go, snapped
         std::optional<std::int64_t> ghostEnd;
+        int lane = -1; // Gesture::Lane: the lane that took the press
     };
 
     void buildIndex();
@@ -163,12 +175,16 @@ private:
     void updatePlayheadStrip(std::int64_t time);
 
     void paintTitles(QPainter& painter, const QRect& exposed);
+    void paintLanes(QPainter& painter, const QRect& exposed);
+    int laneAt(QPoint pos) const;
+    void lanesChanged();
     void paintTracks(QPainter& painter, const QRect& exposed);
     void paintGhost(QPainter& painter);
     void paintPlayhead(QPainter& painter, const QRect& exposed);
     QString itemToolTip(const TimelineItem& item) const;
 
     TimelineContent content_;
+    QList<TimelineLane*> lanes_;
     std::vector<TrackItems> index_; // one per track, rebuilt by setContent
     WaveformPeaks peaks_;
     FrameSnap snap_;

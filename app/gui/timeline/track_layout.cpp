@@ -56,6 +56,8 @@ TrackLayout::Region TrackLayout::regionAt(QPoint p) const {
         return Region::Segments;
     if (waveform().contains(p))
         return Region::Waveform;
+    if (lanes().contains(p))
+        return Region::Lanes;
     // Below the last row is still the tracks' empty space: a click there seeks.
     return p.y() >= tracksTop() ? Region::Tracks : Region::Nowhere;
 }

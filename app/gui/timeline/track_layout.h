@@ -15,11 +15,12 @@ struct TrackMetrics {
     int segments = 20; // 0: no segment band
     int waveform = 40; // 0: no waveform track
     int row = 24;
+    int lanes = 0; // the window's lanes (filmstrip, measures) below the waveform, all together
 };
 
 class TrackLayout {
 public:
-    enum class Region { Ruler, Segments, Waveform, Tracks, Titles, Nowhere };
+    enum class Region { Ruler, Segments, Waveform, Tracks, Titles, Nowhere, Lanes };
 
     void update(QSize viewport, bool rightToLeft, const TrackMetrics& metrics, int trackCount);
 
@@ -31,11 +32,13 @@ public:
     QRect ruler() const { return band(0, metrics_.ruler); }
     QRect segments() const { return band(metrics_.ruler, metrics_.segments); }
     QRect waveform() const { return band(metrics_.ruler + metrics_.segments, metrics_.waveform); }
+    // The lanes' band under the waveform (the window's lanes stack in it, fixed like the bands).
+    QRect lanes() const { return band(metrics_.ruler + metrics_.segments + metrics_.waveform, metrics_.lanes); }
     // The title cell level with a band or row (same y and height).
     QRect titleCell(const QRect& bandOrRow) const;
     QRect titleColumn() const;
 
-    int tracksTop() const { return metrics_.ruler + metrics_.segments + metrics_.waveform; }
+    int tracksTop() const { return metrics_.ruler + metrics_.segments + metrics_.waveform + metrics_.lanes; }
     // The time strip below the fixed bands, where rows scroll.
     QRect trackArea() const;
     // A track's row in the time strip; `scroll` is the vertical scroll offset.
