@@ -344,7 +344,9 @@ PackageSummary buildPackage(Project& project, PackageKind kind, CoderId coderId,
             summary.revealedAnnotations = counts.others;
             summary.threads = counts.threads;
             putMeta(pkg, "created_at_us", std::to_string(header.createdAt.count()));
-            putMeta(pkg, "blind", "1");
+            // Not blind: everything in the file is the coder's to see (what they may not see is
+            // not in it), and revealed work and the gold standard must show in the workstation.
+            putMeta(pkg, "blind", "0");
             putMeta(pkg, "current_scheme_version", std::to_string(scheme.id.value));
             putMeta(pkg, "package.id", header.packageId);
             putMeta(pkg, "package.project_id", header.projectId);
@@ -649,6 +651,13 @@ std::unique_ptr<ProjectStore> openPackage(const std::filesystem::path& packageFi
 PackageHeader readPackageHeader(const std::filesystem::path& packageFile) {
     auto pkg = openPackage(packageFile);
     return readHeader(pkg->database());
+}
+
+std::optional<PackageHeader> packageHeaderOf(ProjectStore& store) {
+    if (!metaValue(store.database(), "package.id")) {
+        return std::nullopt;
+    }
+    return readHeader(store.database());
 }
 
 PackageSummary createCodingPackage(Project& project, const PackageOptions& options,

@@ -53,6 +53,10 @@ struct PackageHeader {
 // Reads the header of a package file; ProjectFileError for a file that is not a package.
 [[nodiscard]] PackageHeader readPackageHeader(const std::filesystem::path& packageFile);
 
+// The header of an open project if it is a package (the workstation shows "coding package for
+// ana" and which lanes are read-only); none for a main project.
+[[nodiscard]] std::optional<PackageHeader> packageHeaderOf(ProjectStore& store);
+
 struct PackageOptions {
     CoderId coder;
     // Sessions to include; empty: a coding package takes every session, a feedback package

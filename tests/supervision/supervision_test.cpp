@@ -334,6 +334,11 @@ TEST_F(SupervisionTest, RevealedWorkComesReadOnly) {
     Project pkg(file);
     EXPECT_EQ(pkg.store().annotationCount(Viewer::wholeProject(), f.session, zed), 1);
     EXPECT_EQ(pkg.store().annotationCount(Viewer::wholeProject(), s2, zed), 0);
+    EXPECT_EQ(pkg.store().annotationCount(Viewer::coder(f.ana), f.session), 3)
+        << "the coder sees revealed work";
+    ASSERT_TRUE(packageHeaderOf(pkg.store()));
+    EXPECT_EQ(packageHeaderOf(pkg.store())->coder, f.ana);
+    EXPECT_FALSE(packageHeaderOf(f.project->store()));
     EXPECT_THROW(pkg.history().push(std::make_unique<RemoveAnnotation>(zedFirst)), ProjectFileError);
     // Merging takes only ana's work.
     mergePackage(*f.project, file);
