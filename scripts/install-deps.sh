@@ -8,17 +8,17 @@ packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config git
   # GUI: Qt 6 Widgets, Multimedia (audio out), Charts, SVG, translations
-  qt6-base-dev libqt6opengl6-dev qt6-multimedia-dev qt6-charts-dev qt6-svg-dev qt6-l10n-tools qt6-translations-l10n
+  qt6-base-dev libqt6opengl6-dev qt6-multimedia-dev qt6-charts-dev qt6-svg-dev qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
   # media: FFmpeg libraries for decoding; the ffmpeg tool generates test media
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev ffmpeg
   # image analysis, storage, caches
   libopencv-dev opencv-data libsqlite3-dev libboost-serialization-dev
   # plumbing libraries
   libcli11-dev libfmt-dev nlohmann-json3-dev
-  # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev
-  # a font that covers Persian, and a headless X server for looking at the GUI
-  fonts-noto-core xvfb xauth
+  # tests and benchmarks (opencv-doc: the photographs the face-blur tests make their video from)
+  libgtest-dev libgmock-dev libbenchmark-dev opencv-doc
+  # a font that covers Persian, the Persian locale's source for the i18n tests, a headless X server
+  fonts-noto-core locales xvfb xauth
 )
 
 missing=()

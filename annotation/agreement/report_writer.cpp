@@ -51,12 +51,26 @@ table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
 th, td { border: 1px solid #bbb; padding: 0.2em 0.6em; text-align: right; }
 th { background: #eee; }
 td.name, th.name { text-align: left; }
+td.name { unicode-bidi: plaintext; } /* names and codes keep their own direction (Persian, Latin, digits) */
 h2 { border-bottom: 2px solid #444; margin-top: 2em; }
 h3 { margin-top: 1.5em; }
 .figures { display: flex; flex-wrap: wrap; gap: 1.5em; align-items: flex-start; }
 .note { color: #555; font-size: 0.9em; }
 svg text { font-family: system-ui, sans-serif; font-size: 11px; }
 )";
+
+// User text (session, coder, code and group names) inside English prose: a <bdi> keeps a
+// Persian or mixed name in its own order without reordering the sentence around it.
+std::string isolated(std::string_view text) {
+    return "<bdi>" + escapeXml(text) + "</bdi>";
+}
+
+std::string isolatedList(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& name : names)
+        out += (out.empty() ? "" : ", ") + isolated(name);
+    return out;
+}
 
 // White to dark blue by share of the largest count.
 std::string heat(double share) {
@@ -417,7 +431,7 @@ std::string disagreementsCsv(const ReliabilityReport& report) {
 }
 
 std::string reportHtml(const ReliabilityReport& report) {
-    std::string html = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
+    std::string html = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" dir=\"ltr\">\n<head>\n"
                        "<meta charset=\"utf-8\"/>\n";
     html += fmt::format("<title>Reliability report: {}</title>\n<style>{}</style>\n</head>\n<body>\n",
                         escapeXml(report.file), kStyle);
@@ -473,7 +487,7 @@ std::string reportHtml(const ReliabilityReport& report) {
         html += fmt::format(
             "<h2>Session {}</h2>\n<p class=\"note\">Coders: {}. The session runs to {} s (the "
             "latest annotation), {} units.</p>\n",
-            escapeXml(analysis.session), escapeXml(fmt::format("{}", fmt::join(analysis.coders, ", "))),
+            isolated(analysis.session), isolatedList(analysis.coders),
             formatSeconds(analysis.sessionLength),
             analysis.streams.empty() || analysis.streams.front().pairs.empty()
                 ? 0
@@ -482,7 +496,7 @@ std::string reportHtml(const ReliabilityReport& report) {
             const StreamAgreement& stream = analysis.streams[st];
             html +=
                 fmt::format("<h3>{} {}</h3>\n", stream.stream.kind == Stream::Kind::Group ? "Group" : "Code",
-                            escapeXml(stream.stream.name()));
+                            isolated(stream.stream.name()));
             if (stream.multiCoder) {
                 html +=
                     fmt::format("<p>All {} coders: mean pairwise κ {}, with tolerance {}; Krippendorff's α "
@@ -497,7 +511,7 @@ std::string reportHtml(const ReliabilityReport& report) {
                 const std::string& c1 = analysis.coders[pair.coder1];
                 const std::string& c2 = analysis.coders[pair.coder2];
                 html += fmt::format("<h4>{} × {}: time-unit κ {}</h4>\n<div class=\"figures\">\n",
-                                    escapeXml(c1), escapeXml(c2), shown(k.kappa));
+                                    isolated(c1), isolated(c2), shown(k.kappa));
                 html += heatMapSvg(k.table, c1, c2) + "\n" + perCodeSvg(k.perCode) + "\n</div>\n";
                 html += timelineSvg(k, analysis.sessionLength) + "\n";
                 html += "<table>\n<tr><th class=\"name\">code</th><th>units " + escapeXml(c1) +

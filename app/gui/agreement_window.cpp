@@ -4,6 +4,7 @@
 
 #include "annotation/agreement/report_writer.h"
 
+#include <QEvent>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -44,34 +45,35 @@ AgreementWindow::AgreementWindow(SessionDocument& document, QWidget* parent)
     , summary_(new QLabel(this))
     , confusion_(new QTableWidget(this))
     , disagreements_(new QTableWidget(this)) {
-    setWindowTitle(tr("Agreement"));
     setObjectName(QStringLiteral("AgreementWindow"));
     coder1_->setObjectName(QStringLiteral("coder1"));
     coder2_->setObjectName(QStringLiteral("coder2"));
-    method_->addItem(tr("Time units"), static_cast<int>(annotation::TimelineMethod::TimeUnit));
-    method_->addItem(tr("Event alignment"), static_cast<int>(annotation::TimelineMethod::Event));
+    method_->addItem(QString(), static_cast<int>(annotation::TimelineMethod::TimeUnit));
+    method_->addItem(QString(), static_cast<int>(annotation::TimelineMethod::Event));
     unit_->setRange(0.01, 60);
     unit_->setValue(1.0);
-    unit_->setSuffix(tr(" s"));
     tolerance_->setRange(0, 60);
     tolerance_->setValue(0);
-    tolerance_->setSuffix(tr(" s"));
-    tolerance_->setToolTip(
-        tr("Time units: a disagreement is forgiven when the other coder has the code within "
-           "this window (a whole number of units). Events: onsets this close are paired."));
 
     auto* form = new QFormLayout;
     auto* coders = new QHBoxLayout;
     coders->addWidget(coder1_);
-    coders->addWidget(new QLabel(tr("and"), this));
+    // Texts are set in retranslateUi(); the widgets that carry them are found by name.
+    const auto named = [this](const char* name) {
+        auto* label = new QLabel(this);
+        label->setObjectName(QString::fromLatin1(name));
+        return label;
+    };
+    coders->addWidget(named("andLabel"));
     coders->addWidget(coder2_);
-    form->addRow(tr("Coders"), coders);
-    form->addRow(tr("Method"), method_);
-    form->addRow(tr("Unit"), unit_);
-    form->addRow(tr("Tolerance"), tolerance_);
-    auto* computeButton = new QPushButton(tr("Compare"), this);
+    form->addRow(named("codersLabel"), coders);
+    form->addRow(named("methodLabel"), method_);
+    form->addRow(named("unitLabel"), unit_);
+    form->addRow(named("toleranceLabel"), tolerance_);
+    auto* computeButton = new QPushButton(this);
     computeButton->setObjectName(QStringLiteral("compare"));
-    auto* reportButton = new QPushButton(tr("Export report…"), this);
+    auto* reportButton = new QPushButton(this);
+    reportButton->setObjectName(QStringLiteral("exportReport"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(computeButton);
     buttons->addWidget(reportButton);
@@ -83,15 +85,13 @@ AgreementWindow::AgreementWindow(SessionDocument& document, QWidget* parent)
     layout->addWidget(stream_);
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(summary_);
-    layout->addWidget(
-        new QLabel(tr("Confusion matrix (rows: first coder; click a cell to list those units)"), this));
+    layout->addWidget(named("confusionHeading"));
     confusion_->setObjectName(QStringLiteral("confusion"));
     confusion_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     layout->addWidget(confusion_, 1);
-    layout->addWidget(new QLabel(tr("Disagreements (click to see them; N next, P previous)"), this));
+    layout->addWidget(named("disagreementsHeading"));
     disagreements_->setObjectName(QStringLiteral("disagreements"));
     disagreements_->setColumnCount(4);
-    disagreements_->setHorizontalHeaderLabels({tr("From"), tr("To"), tr("First coder"), tr("Second coder")});
     disagreements_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     disagreements_->setSelectionBehavior(QAbstractItemView::SelectRows);
     disagreements_->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -107,7 +107,40 @@ AgreementWindow::AgreementWindow(SessionDocument& document, QWidget* parent)
     new QShortcut(QKeySequence(Qt::Key_N), this, this, &AgreementWindow::nextDisagreement);
     new QShortcut(QKeySequence(Qt::Key_P), this, this, &AgreementWindow::previousDisagreement);
     resize(620, 760);
+    retranslateUi();
     reload();
+}
+
+void AgreementWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        if (result_)
+            showStream(stream_->currentIndex()); // the summary and times in the new language
+    }
+    QDialog::changeEvent(event);
+}
+
+void AgreementWindow::retranslateUi() {
+    setWindowTitle(tr("Agreement"));
+    method_->setItemText(0, tr("Time units"));
+    method_->setItemText(1, tr("Event alignment"));
+    unit_->setSuffix(tr(" s"));
+    tolerance_->setSuffix(tr(" s"));
+    tolerance_->setToolTip(
+        tr("Time units: a disagreement is forgiven when the other coder has the code within "
+           "this window (a whole number of units). Events: onsets this close are paired."));
+    const auto label = [this](const char* name) { return findChild<QLabel*>(QString::fromLatin1(name)); };
+    label("andLabel")->setText(tr("and"));
+    label("codersLabel")->setText(tr("Coders"));
+    label("methodLabel")->setText(tr("Method"));
+    label("unitLabel")->setText(tr("Unit"));
+    label("toleranceLabel")->setText(tr("Tolerance"));
+    label("confusionHeading")
+        ->setText(tr("Confusion matrix (rows: first coder; click a cell to list those units)"));
+    label("disagreementsHeading")->setText(tr("Disagreements (click to see them; N next, P previous)"));
+    findChild<QPushButton*>(QStringLiteral("compare"))->setText(tr("Compare"));
+    findChild<QPushButton*>(QStringLiteral("exportReport"))->setText(tr("Export report…"));
+    disagreements_->setHorizontalHeaderLabels({tr("From"), tr("To"), tr("First coder"), tr("Second coder")});
 }
 
 void AgreementWindow::reload() {

@@ -44,7 +44,11 @@ signals:
     // Session time to show (the start of a disagreement).
     void jumpRequested(std::int64_t time);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi(); // on QEvent::LanguageChange
     void showStream(int index);
     void selectDisagreement(int row);
     void filterByCell(int row, int column);

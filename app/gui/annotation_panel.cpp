@@ -36,22 +36,24 @@ AnnotationPanel::AnnotationPanel(SessionDocument& document, std::function<std::i
     , modifiersBox_(new QWidget(this))
     , modifiers_(new QFormLayout(modifiersBox_))
     , comment_(new QPlainTextEdit(this))
-    , apply_(new QPushButton(tr("Apply"), this))
-    , delete_(new QPushButton(tr("Delete"), this))
-    , split_(new QPushButton(tr("Split at playhead"), this)) {
-    setAccessibleName(tr("Annotation details"));
+    , apply_(new QPushButton(this))
+    , delete_(new QPushButton(this))
+    , split_(new QPushButton(this)) {
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
     layout->addWidget(title_);
     // Times are not text: keep them left to right in a right-to-left layout.
     times_->setLayoutDirection(Qt::LeftToRight);
     layout->addWidget(times_);
-    form->addRow(tr("Code"), code_);
-    form->addRow(tr("Subject"), subject_);
+    form->addRow(new QLabel(this), code_);
+    form->addRow(new QLabel(this), subject_);
+    form->labelForField(code_)->setObjectName(QStringLiteral("codeLabel"));
+    form->labelForField(subject_)->setObjectName(QStringLiteral("subjectLabel"));
     layout->addLayout(form);
     layout->addWidget(modifiersBox_);
-    layout->addWidget(new QLabel(tr("Comment"), this));
-    comment_->setPlaceholderText(tr("A note on this annotation"));
+    auto* commentLabel = new QLabel(this);
+    commentLabel->setObjectName(QStringLiteral("commentLabel"));
+    layout->addWidget(commentLabel);
     comment_->setMaximumHeight(90);
     layout->addWidget(comment_);
     auto* buttons = new QHBoxLayout;
@@ -64,7 +66,30 @@ AnnotationPanel::AnnotationPanel(SessionDocument& document, std::function<std::i
     connect(delete_, &QPushButton::clicked, this, &AnnotationPanel::removeShown);
     connect(split_, &QPushButton::clicked, this, &AnnotationPanel::splitAtPlayhead);
     connect(&document_, &SessionDocument::changed, this, &AnnotationPanel::reload);
+    retranslateUi();
     reload();
+}
+
+void AnnotationPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void AnnotationPanel::retranslateUi() {
+    setAccessibleName(tr("Annotation details"));
+    apply_->setText(tr("Apply"));
+    delete_->setText(tr("Delete"));
+    split_->setText(tr("Split at playhead"));
+    findChild<QLabel*>(QStringLiteral("codeLabel"))->setText(tr("Code"));
+    findChild<QLabel*>(QStringLiteral("subjectLabel"))->setText(tr("Subject"));
+    findChild<QLabel*>(QStringLiteral("commentLabel"))->setText(tr("Comment"));
+    comment_->setPlaceholderText(tr("A note on this annotation"));
+    // Labels of the scheme and times follow the language too; a comment being typed stays.
+    const QString typed = comment_->toPlainText();
+    reload();
+    if (id_ != 0)
+        comment_->setPlainText(typed);
 }
 
 void AnnotationPanel::showAnnotation(std::int64_t id) {

@@ -30,8 +30,12 @@ public slots:
     void removeShown();
     void splitAtPlayhead();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void reload();
+    void retranslateUi(); // on QEvent::LanguageChange
 
     SessionDocument& document_;
     std::function<std::int64_t()> playhead_;

@@ -1,5 +1,7 @@
 #include "app/gui/history_panel.h"
 
+#include <QEvent>
+
 namespace sb::gui {
 
 HistoryPanel::HistoryPanel(SessionDocument& document, QWidget* parent)
@@ -8,6 +10,14 @@ HistoryPanel::HistoryPanel(SessionDocument& document, QWidget* parent)
     setAccessibleName(tr("Edit history"));
     setFocusPolicy(Qt::NoFocus);
     connect(&document_, &SessionDocument::changed, this, &HistoryPanel::refresh);
+}
+
+void HistoryPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        setAccessibleName(tr("Edit history"));
+        refresh();
+    }
+    QListWidget::changeEvent(event);
 }
 
 void HistoryPanel::refresh() {

@@ -14,6 +14,9 @@ public:
     explicit HistoryPanel(SessionDocument& document, QWidget* parent = nullptr);
     void refresh();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     SessionDocument& document_;
 };

@@ -1,10 +1,13 @@
 // securebase: the coding workstation.
 //
-//   securebase [PROJECT.sbproj] [--session NAME] [--coder NAME]
+//   securebase [PROJECT.sbproj] [--session NAME] [--coder NAME] [--lang fa|en]
 //
-// Without a project it reopens the last one.
+// Without a project it reopens the last one. The interface language is --lang, else the one
+// chosen in the preferences, else the system's (docs/i18n.md).
 
+#include "app/gui/interface_language.h"
 #include "app/gui/main_window.h"
+#include "app/gui/number_format.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -43,8 +46,21 @@ int main(int argc, char** argv) {
     parser.addOption(session);
     parser.addOption(coder);
     parser.addOption(screenshot);
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  QApplication::translate("main", "Interface language: fa or en"),
+                                  QStringLiteral("language"));
     parser.addOption(at);
+    parser.addOption(lang);
     parser.process(app);
+    if (parser.isSet(lang) && !sb::gui::InterfaceLanguage::available().contains(parser.value(lang))) {
+        qCritical("securebase: --lang takes one of: %s",
+                  qPrintable(sb::gui::InterfaceLanguage::available().join(QStringLiteral(", "))));
+        return 2;
+    }
+    const QString language = parser.isSet(lang) ? parser.value(lang) : sb::gui::InterfaceLanguage::saved();
+    sb::gui::InterfaceLanguage::instance().apply(language);
+    sb::gui::setDisplayPreferences(
+        sb::gui::savedDisplayPreferences(sb::gui::InterfaceLanguage::instance().current()));
 
     sb::gui::MainWindow window;
     window.resize(1400, 900);

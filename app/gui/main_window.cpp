@@ -6,6 +6,8 @@
 #include "app/gui/history_panel.h"
 #include "app/gui/keypad_panel.h"
 #include "app/gui/notes_panel.h"
+#include "app/gui/number_format.h"
+#include "app/gui/preferences_dialog.h"
 #include "app/gui/scoring_panel.h"
 #include "app/gui/timeline/timeline_view.h"
 #include "app/gui/video_view.h"
@@ -18,6 +20,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
@@ -49,6 +52,8 @@ namespace sb::gui {
 namespace {
 
 constexpr double kSpeeds[] = {0.125, 0.25, 0.5, 1.0, 1.5, 2.0, 4.0};
+// Property holding the source (English) text of an action, menu, dock or label of the window.
+constexpr const char* kSourceText = "sb_sourceText";
 
 bool isTextInput(const QWidget* widget) {
     return qobject_cast<const QLineEdit*>(widget) || qobject_cast<const QPlainTextEdit*>(widget) ||
@@ -215,9 +220,12 @@ QWidget* MainWindow::buildTransport() {
 }
 
 void MainWindow::buildActions() {
-    auto make = [this](const QString& name, const QString& text, const QKeySequence& key, auto slot,
+    // Texts are source strings (QT_TR_NOOP) kept on the action, so retranslateUi() can read
+    // them again in another language.
+    auto make = [this](const QString& name, const char* text, const QKeySequence& key, auto slot,
                        bool autoRepeat = false) {
-        auto* action = new QAction(text, this);
+        auto* action = new QAction(tr(text), this);
+        action->setProperty(kSourceText, QByteArray(text));
         action->setObjectName(name);
         action->setShortcut(key);
         action->setAutoRepeat(autoRepeat);
@@ -228,68 +236,68 @@ void MainWindow::buildActions() {
         defaultShortcuts_.insert(name, key);
         return action;
     };
-    make(QStringLiteral("open"), tr("&Open project…"), QKeySequence::Open, [this] { chooseProject(); });
-    make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
-    make(QStringLiteral("undo"), tr("&Undo"), QKeySequence(QStringLiteral("Ctrl+Z")),
+    make(QStringLiteral("open"), QT_TR_NOOP("&Open project…"), QKeySequence::Open, [this] { chooseProject(); });
+    make(QStringLiteral("quit"), QT_TR_NOOP("&Quit"), QKeySequence::Quit, [this] { close(); });
+    make(QStringLiteral("undo"), QT_TR_NOOP("&Undo"), QKeySequence(QStringLiteral("Ctrl+Z")),
          [this] { document_.undo(); });
-    make(QStringLiteral("redo"), tr("&Redo"), QKeySequence(QStringLiteral("Ctrl+Shift+Z")),
+    make(QStringLiteral("redo"), QT_TR_NOOP("&Redo"), QKeySequence(QStringLiteral("Ctrl+Shift+Z")),
          [this] { document_.redo(); });
-    make(QStringLiteral("delete"), tr("&Delete selected annotation"), QKeySequence::Delete, [this] {
+    make(QStringLiteral("delete"), QT_TR_NOOP("&Delete selected annotation"), QKeySequence::Delete, [this] {
         if (selected_ != 0)
             details_->removeShown();
     });
-    make(QStringLiteral("split"), tr("&Split selected at playhead"), QKeySequence(QStringLiteral("Ctrl+K")),
+    make(QStringLiteral("split"), QT_TR_NOOP("&Split selected at playhead"), QKeySequence(QStringLiteral("Ctrl+K")),
          [this] { details_->splitAtPlayhead(); });
-    make(QStringLiteral("play"), tr("Play"), QKeySequence(Qt::Key_Space), [this] { playback_.togglePlay(); });
+    make(QStringLiteral("play"), QT_TR_NOOP("Play"), QKeySequence(Qt::Key_Space), [this] { playback_.togglePlay(); });
     make(
-        QStringLiteral("stepForward"), tr("Next frame"), QKeySequence(Qt::Key_Right),
+        QStringLiteral("stepForward"), QT_TR_NOOP("Next frame"), QKeySequence(Qt::Key_Right),
         [this] { playback_.stepFrames(1); }, true);
     make(
-        QStringLiteral("stepBack"), tr("Previous frame"), QKeySequence(Qt::Key_Left),
+        QStringLiteral("stepBack"), QT_TR_NOOP("Previous frame"), QKeySequence(Qt::Key_Left),
         [this] { playback_.stepFrames(-1); }, true);
     make(
-        QStringLiteral("jumpForward1"), tr("Forward 1 s"), QKeySequence(QStringLiteral("Shift+Right")),
+        QStringLiteral("jumpForward1"), QT_TR_NOOP("Forward 1 s"), QKeySequence(QStringLiteral("Shift+Right")),
         [this] { playback_.jump(1'000'000); }, true);
     make(
-        QStringLiteral("jumpBack1"), tr("Back 1 s"), QKeySequence(QStringLiteral("Shift+Left")),
+        QStringLiteral("jumpBack1"), QT_TR_NOOP("Back 1 s"), QKeySequence(QStringLiteral("Shift+Left")),
         [this] { playback_.jump(-1'000'000); }, true);
     make(
-        QStringLiteral("jumpForward10"), tr("Forward 10 s"), QKeySequence(QStringLiteral("Ctrl+Right")),
+        QStringLiteral("jumpForward10"), QT_TR_NOOP("Forward 10 s"), QKeySequence(QStringLiteral("Ctrl+Right")),
         [this] { playback_.jump(10'000'000); }, true);
     make(
-        QStringLiteral("jumpBack10"), tr("Back 10 s"), QKeySequence(QStringLiteral("Ctrl+Left")),
+        QStringLiteral("jumpBack10"), QT_TR_NOOP("Back 10 s"), QKeySequence(QStringLiteral("Ctrl+Left")),
         [this] { playback_.jump(-10'000'000); }, true);
-    make(QStringLiteral("shuttleBack"), tr("Shuttle backward (J)"), QKeySequence(Qt::Key_J),
+    make(QStringLiteral("shuttleBack"), QT_TR_NOOP("Shuttle backward (J)"), QKeySequence(Qt::Key_J),
          [this] { playback_.shuttle(-1); });
-    make(QStringLiteral("shuttleStop"), tr("Shuttle stop (K)"), QKeySequence(Qt::Key_K),
+    make(QStringLiteral("shuttleStop"), QT_TR_NOOP("Shuttle stop (K)"), QKeySequence(Qt::Key_K),
          [this] { playback_.shuttle(0); });
-    make(QStringLiteral("shuttleForward"), tr("Shuttle forward (L)"), QKeySequence(Qt::Key_L),
+    make(QStringLiteral("shuttleForward"), QT_TR_NOOP("Shuttle forward (L)"), QKeySequence(Qt::Key_L),
          [this] { playback_.shuttle(1); });
-    make(QStringLiteral("slower"), tr("Slower"), QKeySequence(Qt::Key_BracketLeft),
+    make(QStringLiteral("slower"), QT_TR_NOOP("Slower"), QKeySequence(Qt::Key_BracketLeft),
          [this] { playback_.setSpeed(std::max(0.125, std::abs(playback_.speed()) / 2)); });
-    make(QStringLiteral("faster"), tr("Faster"), QKeySequence(Qt::Key_BracketRight),
+    make(QStringLiteral("faster"), QT_TR_NOOP("Faster"), QKeySequence(Qt::Key_BracketRight),
          [this] { playback_.setSpeed(std::min(4.0, std::abs(playback_.speed()) * 2)); });
-    make(QStringLiteral("comment"), tr("&Comment at playhead"), QKeySequence(QStringLiteral("Ctrl+M")),
+    make(QStringLiteral("comment"), QT_TR_NOOP("&Comment at playhead"), QKeySequence(QStringLiteral("Ctrl+M")),
          [this] {
              playback_.pause();
              findChild<QDockWidget*>(QStringLiteral("notesDock"))->raise();
              notes_->focusEntry();
          });
-    make(QStringLiteral("agreement"), tr("&Agreement between coders…"),
+    make(QStringLiteral("agreement"), QT_TR_NOOP("&Agreement between coders…"),
          QKeySequence(QStringLiteral("Ctrl+Shift+A")), [this] { showAgreement(); });
-    make(QStringLiteral("nextDisagreement"), tr("&Next disagreement"), QKeySequence(QStringLiteral("Ctrl+]")),
+    make(QStringLiteral("nextDisagreement"), QT_TR_NOOP("&Next disagreement"), QKeySequence(QStringLiteral("Ctrl+]")),
          [this] {
              if (agreement_)
                  agreement_->nextDisagreement();
          });
-    make(QStringLiteral("previousDisagreement"), tr("&Previous disagreement"),
+    make(QStringLiteral("previousDisagreement"), QT_TR_NOOP("&Previous disagreement"),
          QKeySequence(QStringLiteral("Ctrl+[")), [this] {
              if (agreement_)
                  agreement_->previousDisagreement();
          });
-    make(QStringLiteral("goTo"), tr("&Go to time or frame…"), QKeySequence(QStringLiteral("Ctrl+G")),
+    make(QStringLiteral("goTo"), QT_TR_NOOP("&Go to time or frame…"), QKeySequence(QStringLiteral("Ctrl+G")),
          [this] { goToTimeOrFrame(); });
-    make(QStringLiteral("loop"), tr("&Loop selected annotation"), QKeySequence(QStringLiteral("Ctrl+L")),
+    make(QStringLiteral("loop"), QT_TR_NOOP("&Loop selected annotation"), QKeySequence(QStringLiteral("Ctrl+L")),
          [this] {
              auto* loop = actions_[QStringLiteral("loop")];
              std::optional<annotation::Annotation> a;
@@ -306,25 +314,29 @@ void MainWindow::buildActions() {
              }
          });
     actions_[QStringLiteral("loop")]->setCheckable(true);
-    make(QStringLiteral("overlay"), tr("Frame and time &overlay"), QKeySequence(QStringLiteral("Ctrl+I")),
+    make(QStringLiteral("overlay"), QT_TR_NOOP("Frame and time &overlay"), QKeySequence(QStringLiteral("Ctrl+I")),
          [this] {
              for (auto* view : views_)
                  view->setOverlayVisible(actions_[QStringLiteral("overlay")]->isChecked());
          });
     actions_[QStringLiteral("overlay")]->setCheckable(true);
     actions_[QStringLiteral("overlay")]->setChecked(true);
-    make(QStringLiteral("bySubject"), tr("Tracks by &subject"), QKeySequence(), [this] {
+    make(QStringLiteral("bySubject"), QT_TR_NOOP("Tracks by &subject"), QKeySequence(), [this] {
         grouping_ = actions_[QStringLiteral("bySubject")]->isChecked() ? TrackGrouping::BySubject
                                                                        : TrackGrouping::ByCode;
         refreshTimeline();
     });
     actions_[QStringLiteral("bySubject")]->setCheckable(true);
-    make(QStringLiteral("help"), tr("&Keyboard shortcuts"), QKeySequence(QStringLiteral("Ctrl+H")),
+    make(QStringLiteral("help"), QT_TR_NOOP("&Keyboard shortcuts"), QKeySequence(QStringLiteral("Ctrl+H")),
          [this] { showShortcutHelp(); });
-    make(QStringLiteral("editShortcuts"), tr("&Change shortcuts…"), QKeySequence(),
+    make(QStringLiteral("editShortcuts"), QT_TR_NOOP("&Change shortcuts…"), QKeySequence(),
          [this] { editShortcuts(); });
-    make(QStringLiteral("locate"), tr("&Locate missing media…"), QKeySequence(),
+    make(QStringLiteral("locate"), QT_TR_NOOP("&Locate missing media…"), QKeySequence(),
          [this] { locateMissingMedia(); });
+    make(QStringLiteral("preferences"), QT_TR_NOOP("&Preferences…"), QKeySequence::Preferences, [this] {
+        PreferencesDialog dialog(this);
+        dialog.exec();
+    });
 
     for (auto* b : findChildren<QToolButton*>()) {
         if (auto* action = actions_.value(b->objectName()))
@@ -340,64 +352,77 @@ void MainWindow::buildActions() {
 }
 
 void MainWindow::buildMenus() {
-    auto* file = menuBar()->addMenu(tr("&File"));
+    const auto titled = [](QMenu* menu, const char* title) {
+        menu->setTitle(tr(title));
+        menu->setProperty(kSourceText, QByteArray(title)); // retranslateUi() sets it again
+        return menu;
+    };
+    auto* file = titled(menuBar()->addMenu(QString()), QT_TR_NOOP("&File"));
     file->addAction(actions_[QStringLiteral("open")]);
     file->addAction(actions_[QStringLiteral("locate")]);
     file->addSeparator();
+    file->addAction(actions_[QStringLiteral("preferences")]);
+    file->addSeparator();
     file->addAction(actions_[QStringLiteral("quit")]);
-    auto* edit = menuBar()->addMenu(tr("&Edit"));
+    auto* edit = titled(menuBar()->addMenu(QString()), QT_TR_NOOP("&Edit"));
     for (const char* name : {"undo", "redo", "delete", "split", "comment"})
         edit->addAction(actions_[QString::fromLatin1(name)]);
-    auto* segments = edit->addMenu(tr("Mark segment start at playhead"));
+    auto* segments = titled(edit->addMenu(QString()), QT_TR_NOOP("Mark segment start at playhead"));
     segments->setObjectName(QStringLiteral("segmentsMenu"));
-    auto* play = menuBar()->addMenu(tr("&Playback"));
+    auto* play = titled(menuBar()->addMenu(QString()), QT_TR_NOOP("&Playback"));
     for (const char* name :
          {"play", "stepForward", "stepBack", "jumpForward1", "jumpBack1", "jumpForward10", "jumpBack10",
           "shuttleBack", "shuttleStop", "shuttleForward", "slower", "faster", "goTo", "loop"})
         play->addAction(actions_[QString::fromLatin1(name)]);
-    auto* view = menuBar()->addMenu(tr("&View"));
+    auto* view = titled(menuBar()->addMenu(QString()), QT_TR_NOOP("&View"));
     view->addAction(actions_[QStringLiteral("overlay")]);
     view->addAction(actions_[QStringLiteral("bySubject")]);
-    auto* reliability = menuBar()->addMenu(tr("&Reliability"));
+    auto* reliability = titled(menuBar()->addMenu(QString()), QT_TR_NOOP("&Reliability"));
     for (const char* name : {"agreement", "nextDisagreement", "previousDisagreement"})
         reliability->addAction(actions_[QString::fromLatin1(name)]);
-    auto* help = menuBar()->addMenu(tr("&Help"));
+    auto* help = titled(menuBar()->addMenu(QString()), QT_TR_NOOP("&Help"));
     help->addAction(actions_[QStringLiteral("help")]);
     help->addAction(actions_[QStringLiteral("editShortcuts")]);
 }
 
 void MainWindow::buildDocks() {
-    auto dock = [this](const QString& name, const QString& title, QWidget* content, Qt::DockWidgetArea area) {
-        auto* d = new QDockWidget(title, this);
+    auto dock = [this](const QString& name, const char* title, QWidget* content, Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(tr(title), this);
+        d->setProperty(kSourceText, QByteArray(title));
         d->setObjectName(name);
         d->setWidget(content);
         addDockWidget(area, d);
         return d;
     };
     keypad_ = new KeypadPanel(document_, *coder_, this);
-    dock(QStringLiteral("keypadDock"), tr("Coding pad"), keypad_, Qt::RightDockWidgetArea);
+    dock(QStringLiteral("keypadDock"), QT_TR_NOOP("Coding pad"), keypad_, Qt::RightDockWidgetArea);
     details_ = new AnnotationPanel(
         document_, [this] { return playback_.snap(playback_.position()); }, this);
     auto* detailsDock =
-        dock(QStringLiteral("detailsDock"), tr("Annotation"), details_, Qt::RightDockWidgetArea);
+        dock(QStringLiteral("detailsDock"), QT_TR_NOOP("Annotation"), details_, Qt::RightDockWidgetArea);
     auto* scoring = new ScoringPanel(document_, this);
     scoring->setObjectName(QStringLiteral("scoring"));
     auto* scoringDock =
-        dock(QStringLiteral("scoringDock"), tr("Scales and judgements"), scoring, Qt::RightDockWidgetArea);
+        dock(QStringLiteral("scoringDock"), QT_TR_NOOP("Scales and judgements"), scoring, Qt::RightDockWidgetArea);
     tabifyDockWidget(detailsDock, scoringDock);
     detailsDock->raise();
 
     auto* browser = new QWidget(this);
     auto* layout = new QVBoxLayout(browser);
-    layout->addWidget(new QLabel(tr("Coding as"), browser));
+    const auto label = [browser](const char* text) {
+        auto* l = new QLabel(tr(text), browser);
+        l->setProperty(kSourceText, QByteArray(text));
+        return l;
+    };
+    layout->addWidget(label(QT_TR_NOOP("Coding as")));
     coders_ = new QComboBox(browser);
     coders_->setObjectName(QStringLiteral("coders"));
     layout->addWidget(coders_);
-    layout->addWidget(new QLabel(tr("Sessions"), browser));
+    layout->addWidget(label(QT_TR_NOOP("Sessions")));
     sessions_ = new QListWidget(browser);
     sessions_->setObjectName(QStringLiteral("sessions"));
     layout->addWidget(sessions_);
-    dock(QStringLiteral("sessionsDock"), tr("Project"), browser, Qt::LeftDockWidgetArea);
+    dock(QStringLiteral("sessionsDock"), QT_TR_NOOP("Project"), browser, Qt::LeftDockWidgetArea);
     connect(sessions_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
         coder_->closeRunning();
         document_.switchSession(annotation::SessionId{item->data(Qt::UserRole).toLongLong()});
@@ -408,10 +433,10 @@ void MainWindow::buildDocks() {
         document_.switchCoder(annotation::CoderId{coders_->itemData(index).toLongLong()});
     });
     history_ = new HistoryPanel(document_, this);
-    auto* historyDock = dock(QStringLiteral("historyDock"), tr("History"), history_, Qt::LeftDockWidgetArea);
+    auto* historyDock = dock(QStringLiteral("historyDock"), QT_TR_NOOP("History"), history_, Qt::LeftDockWidgetArea);
     notes_ = new NotesPanel(
         document_, [this] { return playback_.snap(playback_.position()); }, this);
-    auto* notesDock = dock(QStringLiteral("notesDock"), tr("Comments"), notes_, Qt::LeftDockWidgetArea);
+    auto* notesDock = dock(QStringLiteral("notesDock"), QT_TR_NOOP("Comments"), notes_, Qt::LeftDockWidgetArea);
     tabifyDockWidget(historyDock, notesDock);
     connect(notes_, &NotesPanel::seekRequested, this, [this](std::int64_t t) { playback_.seek(t); });
     auto* keypadDock = findChild<QDockWidget*>(QStringLiteral("keypadDock"));
@@ -431,20 +456,65 @@ bool MainWindow::openProject(const QString& file, const QString& session, const 
         return false;
     }
     QSettings().setValue(QStringLiteral("project/last"), QFileInfo(file).absoluteFilePath());
-    setWindowTitle(tr("SecureBase — %1 — %2")
-                       .arg(QString::fromStdString(document_.session().name),
-                            QString::fromStdString(document_.coder().name)));
+    refreshTitle();
     keypad_->rebuild();
     applyShortcuts();
     refreshSessions();
     loadSessionMedia();
+    refreshSegmentsMenu();
+    return true;
+}
+
+void MainWindow::refreshTitle() {
+    setWindowTitle(document_.isOpen() ? tr("SecureBase — %1 — %2")
+                                            .arg(QString::fromStdString(document_.session().name),
+                                                 QString::fromStdString(document_.coder().name))
+                                      : tr("SecureBase"));
+}
+
+void MainWindow::refreshSegmentsMenu() {
     auto* segments = menuBar()->findChild<QMenu*>(QStringLiteral("segmentsMenu"));
     segments->clear();
     for (const auto& segment : document_.scheme().segments) {
         const QString id = QString::fromStdString(segment.id);
         segments->addAction(schemeText(segment.label), this, [this, id] { markSegment(id); });
     }
-    return true;
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslateUi() {
+    // Actions, menus, docks and labels made from source strings read them again.
+    for (QObject* object : findChildren<QObject*>()) {
+        const QByteArray source = object->property(kSourceText).toByteArray();
+        if (source.isEmpty())
+            continue;
+        const QString text = tr(source.constData());
+        if (auto* action = qobject_cast<QAction*>(object))
+            action->setText(text);
+        else if (auto* menu = qobject_cast<QMenu*>(object))
+            menu->setTitle(text);
+        else if (auto* dock = qobject_cast<QDockWidget*>(object))
+            dock->setWindowTitle(text);
+        else if (auto* label = qobject_cast<QLabel*>(object))
+            label->setText(text);
+    }
+    // Texts that depend on state, and scheme labels, which follow QLocale().
+    actions_[QStringLiteral("play")]->setText(playback_.playing() ? tr("Pause") : tr("Play"));
+    speedBox_->setAccessibleName(tr("Playback speed"));
+    refreshTitle();
+    refreshActions();
+    if (document_.isOpen()) {
+        keypad_->rebuild();
+        refreshSessions();
+        refreshSegmentsMenu();
+        refreshTimeline();
+    }
+    onPosition(playback_.position());
 }
 
 void MainWindow::refreshSessions() {
@@ -452,6 +522,10 @@ void MainWindow::refreshSessions() {
     for (const auto& s : document_.project().store().sessions()) {
         auto* item = new QListWidgetItem(QString::fromStdString(s.name), sessions_);
         item->setData(Qt::UserRole, static_cast<qlonglong>(s.id.value));
+        if (s.createdAt.count() > 0)
+            item->setToolTip(tr("Added on %1")
+                                 .arg(displayDate(QDateTime::fromMSecsSinceEpoch(s.createdAt.count() / 1000,
+                                                                                 Qt::UTC))));
         if (s.id == document_.session().id)
             sessions_->setCurrentItem(item);
     }
@@ -594,7 +668,7 @@ void MainWindow::onPosition(std::int64_t position) {
     for (auto* view : views_)
         view->setTime(position);
     const std::int64_t frame = playback_.currentFrame();
-    timeLabel_->setText(frame >= 0 ? tr("%1  frame %2").arg(formatTime(position)).arg(frame)
+    timeLabel_->setText(frame >= 0 ? tr("%1  frame %2").arg(formatTime(position), displayNumber(frame))
                                    : formatTime(position));
 }
 

@@ -53,6 +53,7 @@ public:
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void buildActions();
@@ -63,6 +64,10 @@ private:
     void refreshTimeline();
     void refreshActions();
     void refreshSessions();
+    void refreshTitle();
+    void refreshSegmentsMenu();
+    // Texts again in the interface language (on QEvent::LanguageChange).
+    void retranslateUi();
     void applyShortcuts();
     void showMessage(const QString& message);
     void showShortcutHelp();

@@ -4,6 +4,7 @@
 
 #include "annotation/note_commands.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QListWidget>
@@ -18,14 +19,14 @@ NotesPanel::NotesPanel(SessionDocument& document, std::function<std::int64_t()> 
     , playhead_(std::move(playhead))
     , entry_(new QLineEdit(this))
     , list_(new QListWidget(this)) {
-    setAccessibleName(tr("Comments"));
     auto* layout = new QVBoxLayout(this);
     auto* row = new QHBoxLayout;
     entry_->setObjectName(QStringLiteral("noteEntry"));
-    entry_->setPlaceholderText(tr("A note at the playhead…"));
     entry_->setClearButtonEnabled(true);
-    auto* add = new QPushButton(tr("Add"), this);
-    auto* remove = new QPushButton(tr("Delete"), this);
+    auto* add = new QPushButton(this);
+    add->setObjectName(QStringLiteral("addNote"));
+    auto* remove = new QPushButton(this);
+    remove->setObjectName(QStringLiteral("deleteNote"));
     layout->addWidget(entry_); // the whole width for typing; the buttons below
     row->addWidget(add);
     row->addWidget(remove);
@@ -44,6 +45,22 @@ NotesPanel::NotesPanel(SessionDocument& document, std::function<std::int64_t()> 
     connect(list_, &QListWidget::itemClicked, this,
             [this](QListWidgetItem* item) { emit seekRequested(item->data(Qt::UserRole + 2).toLongLong()); });
     connect(&document_, &SessionDocument::changed, this, &NotesPanel::refresh);
+    retranslateUi();
+}
+
+void NotesPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        refresh(); // times in the display digits
+    }
+    QWidget::changeEvent(event);
+}
+
+void NotesPanel::retranslateUi() {
+    setAccessibleName(tr("Comments"));
+    entry_->setPlaceholderText(tr("A note at the playhead…"));
+    findChild<QPushButton*>(QStringLiteral("addNote"))->setText(tr("Add"));
+    findChild<QPushButton*>(QStringLiteral("deleteNote"))->setText(tr("Delete"));
 }
 
 void NotesPanel::addAtPlayhead(const QString& text) {
@@ -76,12 +93,14 @@ void NotesPanel::refresh() {
     for (const auto& coder : store.coders())
         names[coder.id.value] = QString::fromStdString(coder.name);
     for (const auto& note : store.notes(document_.viewer(), document_.session().id)) {
-        // Time first, left to right even in a right-to-left layout; the text keeps its own direction.
+        // Time first, left to right even in a right-to-left layout; the name and the text keep
+        // their own direction (first-strong isolates), so Persian, Latin and digits stay in order.
         const QString time = QChar(0x2066) + formatTime(note.at.count()) + QChar(0x2069); // LRI … PDI
-        auto* item =
-            new QListWidgetItem(QStringLiteral("%1  %2 — %3")
-                                    .arg(time, names[note.author.value], QString::fromStdString(note.text)),
-                                list_);
+        const auto isolated = [](const QString& text) { return QChar(0x2068) + text + QChar(0x2069); };
+        auto* item = new QListWidgetItem(QStringLiteral("%1  %2 — %3")
+                                             .arg(time, isolated(names[note.author.value]),
+                                                  isolated(QString::fromStdString(note.text))),
+                                         list_);
         item->setData(Qt::UserRole, static_cast<qlonglong>(note.id.value));
         item->setData(Qt::UserRole + 1,
                       note.author == document_.coder().id); // one's own notes can be deleted

@@ -27,7 +27,12 @@ public:
 signals:
     void seekRequested(std::int64_t time);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();
+
     SessionDocument& document_;
     std::function<std::int64_t()> playhead_;
     QLineEdit* entry_;

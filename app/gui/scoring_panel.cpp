@@ -5,6 +5,7 @@
 
 #include "annotation/scoring_commands.h"
 
+#include <QEvent>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -57,15 +58,19 @@ ScoringPanel::ScoringPanel(SessionDocument& document, QWidget* parent)
     , scales_(new QFormLayout(scalesBox_))
     , judgementsBox_(new QWidget(this))
     , judgements_(new QFormLayout(judgementsBox_)) {
-    setAccessibleName(tr("Scales and judgements"));
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Segments (mark their starts from Edit ▸ Mark segment start)"), this));
+    const auto heading = [this](const char* name) {
+        auto* label = new QLabel(this);
+        label->setObjectName(QString::fromLatin1(name));
+        return label;
+    };
+    layout->addWidget(heading("segmentsHeading"));
     segments_->setMaximumHeight(140);
     segments_->setFocusPolicy(Qt::NoFocus);
     layout->addWidget(segments_);
-    layout->addWidget(new QLabel(tr("Scales in the selected segment"), this));
+    layout->addWidget(heading("scalesHeading"));
     layout->addWidget(scalesBox_);
-    layout->addWidget(new QLabel(tr("Session judgements"), this));
+    layout->addWidget(heading("judgementsHeading"));
     layout->addWidget(judgementsBox_);
     layout->addStretch();
     connect(segments_, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -75,6 +80,23 @@ ScoringPanel::ScoringPanel(SessionDocument& document, QWidget* parent)
         showScales();
     });
     connect(&document_, &SessionDocument::changed, this, &ScoringPanel::refresh);
+    retranslateUi();
+}
+
+void ScoringPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        refresh(); // scheme labels and times in the new language
+    }
+    QWidget::changeEvent(event);
+}
+
+void ScoringPanel::retranslateUi() {
+    setAccessibleName(tr("Scales and judgements"));
+    findChild<QLabel*>(QStringLiteral("segmentsHeading"))
+        ->setText(tr("Segments (mark their starts from Edit ▸ Mark segment start)"));
+    findChild<QLabel*>(QStringLiteral("scalesHeading"))->setText(tr("Scales in the selected segment"));
+    findChild<QLabel*>(QStringLiteral("judgementsHeading"))->setText(tr("Session judgements"));
 }
 
 void ScoringPanel::refresh() {

@@ -20,7 +20,11 @@ public:
     explicit ScoringPanel(SessionDocument& document, QWidget* parent = nullptr);
     void refresh();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();
     void showScales();
     void showJudgements();
 

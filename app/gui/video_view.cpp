@@ -1,21 +1,14 @@
 #include "app/gui/video_view.h"
 
+#include "app/gui/number_format.h"
+
 #include <QPainter>
 #include <QResizeEvent>
 
 namespace sb::gui {
 
 QString formatTime(std::int64_t us) {
-    const bool negative = us < 0;
-    if (negative)
-        us = -us;
-    const std::int64_t ms = us / 1000;
-    return QStringLiteral("%1%2:%3:%4.%5")
-        .arg(negative ? QStringLiteral("-") : QString())
-        .arg(ms / 3600000, 2, 10, QLatin1Char('0'))
-        .arg(ms / 60000 % 60, 2, 10, QLatin1Char('0'))
-        .arg(ms / 1000 % 60, 2, 10, QLatin1Char('0'))
-        .arg(ms % 1000, 3, 10, QLatin1Char('0'));
+    return displayTime(us); // the interface's digits (number_format.h)
 }
 
 VideoView::VideoView(QWidget* parent)
@@ -63,6 +56,14 @@ QRect VideoView::pictureRect() const {
     return QRect(QPoint((width() - fitted.width()) / 2, (height() - fitted.height()) / 2), fitted);
 }
 
+void VideoView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        setAccessibleName(tr("Video"));
+        update(); // the overlay's words and digits
+    }
+    QWidget::changeEvent(event);
+}
+
 void VideoView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     emit displaySizeChanged(pictureRect().size() * devicePixelRatioF());
@@ -80,7 +81,7 @@ void VideoView::paintEvent(QPaintEvent*) {
         return;
     }
     if (overlay_ && frame_ >= 0) {
-        const QString text = tr("frame %1  ·  %2").arg(frame_).arg(formatTime(time_));
+        const QString text = tr("frame %1  ·  %2").arg(displayNumber(frame_), formatTime(time_));
         QFont font = painter.font();
         font.setFamily(QStringLiteral("monospace"));
         font.setPointSizeF(font.pointSizeF() * 1.1);

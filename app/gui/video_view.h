@@ -27,6 +27,7 @@ signals:
     void displaySizeChanged(QSize size);
 
 protected:
+    void changeEvent(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
