@@ -21,11 +21,11 @@
     </message>
     <message>
         <source>met</source>
-        <translation type="unfinished"></translation>
+        <translation>برآورده شد</translation>
     </message>
     <message>
         <source>not met</source>
-        <translation type="unfinished"></translation>
+        <translation>برآورده نشد</translation>
     </message>
 </context>
 <context>
@@ -201,72 +201,72 @@
     <name>sb::gui::AuditWindow</name>
     <message>
         <source>Audit history</source>
-        <translation type="unfinished"></translation>
+        <translation>تاریخچهٔ ممیزی</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>چه کسی</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>جلسه</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">از</translation>
+        <translation>از</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished">تا</translation>
+        <translation>تا</translation>
     </message>
     <message>
         <source>Verify chain</source>
-        <translation type="unfinished"></translation>
+        <translation>وارسی زنجیره</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>چه زمانی</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">کار</translation>
+        <translation>کار</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>ویرایش</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>پیش از</translation>
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>پس از</translation>
     </message>
     <message>
         <source>Anyone</source>
-        <translation type="unfinished"></translation>
+        <translation>همه</translation>
     </message>
     <message>
         <source>Any session</source>
-        <translation type="unfinished"></translation>
+        <translation>همهٔ جلسه‌ها</translation>
     </message>
     <message>
         <source>SecureBase</source>
-        <translation type="unfinished">SecureBase</translation>
+        <translation>SecureBase</translation>
     </message>
     <message>
         <source>The chain is broken at row %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>زنجیره در ردیف %1 گسسته است: %2</translation>
     </message>
     <message numerus="yes">
         <source>The chain is intact: %n row(s) checked.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>زنجیره سالم است: %n ردیف وارسی شد.</numerusform>
         </translation>
     </message>
 </context>
@@ -274,201 +274,201 @@
     <name>sb::gui::CandidatePanel</name>
     <message>
         <source>Measure</source>
-        <translation type="unfinished"></translation>
+        <translation>سنجه</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished">کد</translation>
+        <translation>کد</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished">فرد</translation>
+        <translation>فرد</translation>
     </message>
     <message>
         <source>Find candidates above the threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>یافتن نامزدهای بالاتر از آستانه</translation>
     </message>
     <message>
         <source>Each peak of the measure above its threshold becomes a candidate event of the code</source>
-        <translation type="unfinished"></translation>
+        <translation>هر اوج سنجه که از آستانه بالاتر باشد، رویداد نامزد برای این کد می‌شود</translation>
     </message>
     <message>
         <source>Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>پذیرفتن</translation>
     </message>
     <message>
         <source>Add this candidate as an annotation (undoable)</source>
-        <translation type="unfinished"></translation>
+        <translation>افزودن این نامزد به‌عنوان رویداد کدگذاری‌شده (واگردپذیر)</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>رد کردن</translation>
     </message>
     <message>
         <source>Drop this candidate; nothing is added</source>
-        <translation type="unfinished"></translation>
+        <translation>کنار گذاشتن این نامزد؛ چیزی افزوده نمی‌شود</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished">(هیچ)</translation>
+        <translation>(هیچ)</translation>
     </message>
     <message>
         <source>%1  (frame %2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  (فریم %2، %3)</translation>
     </message>
     <message>
         <source>No candidates left.</source>
-        <translation type="unfinished"></translation>
+        <translation>نامزدی باقی نمانده است.</translation>
     </message>
     <message>
         <source>Choose a measure and a code, then find candidates.</source>
-        <translation type="unfinished"></translation>
+        <translation>سنجه و کدی را برگزینید، سپس نامزدها را بیابید.</translation>
     </message>
     <message>
         <source>Candidate %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>نامزد %1 از %2</translation>
     </message>
 </context>
 <context>
     <name>sb::gui::ClipExportDialog</name>
     <message>
         <source>the session has no video</source>
-        <translation type="unfinished"></translation>
+        <translation>جلسه ویدئو ندارد</translation>
     </message>
     <message>
         <source>Cannot export this range: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>این بازه را نمی‌توان خروجی گرفت: %1</translation>
     </message>
     <message>
         <source>Export teaching clip</source>
-        <translation type="unfinished"></translation>
+        <translation>خروجی گرفتن کلیپ آموزشی</translation>
     </message>
     <message>
         <source>%1 to %2: frames %3 to %4 of %5 (%6 frames)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 تا %2: فریم‌های %3 تا %4 از %5 (%6 فریم)</translation>
     </message>
     <message>
         <source>Blur faces</source>
-        <translation type="unfinished"></translation>
+        <translation>محو کردن چهره‌ها</translation>
     </message>
     <message>
         <source>Faces are found in every frame (also turned heads) and blurred beyond recognition</source>
-        <translation type="unfinished"></translation>
+        <translation>چهره‌ها در همهٔ فریم‌ها (حتی سرِ چرخیده) یافته و چنان محو می‌شوند که شناختنی نباشند</translation>
     </message>
     <message>
         <source>Audio</source>
-        <translation type="unfinished">صدا</translation>
+        <translation>صدا</translation>
     </message>
     <message>
         <source>Keep the sound</source>
-        <translation type="unfinished"></translation>
+        <translation>نگه‌داشتن صدا</translation>
     </message>
     <message>
         <source>Mute (silent track)</source>
-        <translation type="unfinished"></translation>
+        <translation>بی‌صدا (مسیر صدای خاموش)</translation>
     </message>
     <message>
         <source>No audio track</source>
-        <translation type="unfinished"></translation>
+        <translation>بدون مسیر صدا</translation>
     </message>
     <message>
         <source>Burn in a caption (session, code and time)</source>
-        <translation type="unfinished"></translation>
+        <translation>درج زیرنویس روی تصویر (جلسه، کد و زمان)</translation>
     </message>
     <message>
         <source>Strip the source&apos;s metadata (dates, device, location): always</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف فراداده‌های منبع (تاریخ، دستگاه، مکان): همیشه</translation>
     </message>
     <message>
         <source>Save as</source>
-        <translation type="unfinished"></translation>
+        <translation>ذخیره با نام</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>مرور…</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>خروجی</translation>
     </message>
     <message>
         <source>Cancel export</source>
-        <translation type="unfinished"></translation>
+        <translation>لغو خروجی</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>بستن</translation>
     </message>
     <message>
         <source>frame %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>فریم %1 از %2</translation>
     </message>
     <message>
         <source>Save clip as</source>
-        <translation type="unfinished"></translation>
+        <translation>ذخیرهٔ کلیپ با نام</translation>
     </message>
     <message>
         <source>MP4 video (*.mp4)</source>
-        <translation type="unfinished"></translation>
+        <translation>ویدئوی MP4 (*.mp4)</translation>
     </message>
     <message>
         <source>Preview failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>پیش‌نمایش ناموفق بود: %1</translation>
     </message>
     <message>
         <source>Choose where to save the clip.</source>
-        <translation type="unfinished"></translation>
+        <translation>جای ذخیرهٔ کلیپ را برگزینید.</translation>
     </message>
     <message>
         <source>Cannot write to the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>در پوشهٔ %1 نمی‌توان نوشت.</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>در حال خروجی گرفتن…</translation>
     </message>
     <message>
         <source>Finding faces: frame %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>یافتن چهره‌ها: فریم %1 از %2</translation>
     </message>
     <message>
         <source>Encoding: frame %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>رمزگذاری: فریم %1 از %2</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>در حال لغو…</translation>
     </message>
     <message>
         <source>Wrote %1: %2 frames%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 نوشته شد: %2 فریم%3.</translation>
     </message>
     <message>
         <source>, faces blurred</source>
-        <translation type="unfinished"></translation>
+        <translation>، با چهره‌های محوشده</translation>
     </message>
     <message>
         <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>خروجی لغو شد؛ هیچ پرونده‌ای نوشته نشد.</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>خروجی ناموفق بود: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::gui::FilmstripLane</name>
     <message>
         <source>Video</source>
-        <translation type="unfinished">ویدئو</translation>
+        <translation>ویدئو</translation>
     </message>
     <message>
         <source>No video in this session</source>
-        <translation type="unfinished"></translation>
+        <translation>این جلسه ویدئو ندارد</translation>
     </message>
     <message>
         <source>Frame %1</source>
-        <translation type="unfinished"></translation>
+        <translation>فریم %1</translation>
     </message>
 </context>
 <context>
@@ -814,61 +814,61 @@
     </message>
     <message>
         <source>SecureBase projects and coding packages (*.sbproj *.sbpkg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>پروژه‌ها و بسته‌های کدگذاری SecureBase (*.sbproj *.sbpkg);;همهٔ پرونده‌ها (*)</translation>
     </message>
 </context>
 <context>
     <name>sb::gui::MeasureLane</name>
     <message>
         <source>Motion</source>
-        <translation type="unfinished"></translation>
+        <translation>حرکت</translation>
     </message>
     <message>
         <source>Motion: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>حرکت: %1</translation>
     </message>
     <message>
         <source>Flow</source>
-        <translation type="unfinished"></translation>
+        <translation>جریان نوری</translation>
     </message>
     <message>
         <source>Flow: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>جریان نوری: %1</translation>
     </message>
     <message>
         <source>Sound</source>
-        <translation type="unfinished"></translation>
+        <translation>صدا</translation>
     </message>
     <message>
         <source>Threshold %1: drag to change; %2 peaks above it</source>
-        <translation type="unfinished"></translation>
+        <translation>آستانهٔ %1: برای تغییر بکشید؛ %2 اوج بالاتر از آن</translation>
     </message>
     <message>
         <source>%1 at frame %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 در فریم %2: %3</translation>
     </message>
 </context>
 <context>
     <name>sb::gui::MotionTracks</name>
     <message>
         <source>Analysing motion and sound…</source>
-        <translation type="unfinished"></translation>
+        <translation>در حال تحلیل حرکت و صدا…</translation>
     </message>
     <message>
         <source>Reading the motion analysis from the cache…</source>
-        <translation type="unfinished"></translation>
+        <translation>در حال خواندن تحلیل حرکت از حافظهٔ نهان…</translation>
     </message>
     <message>
         <source>Indexing the video for analysis…</source>
-        <translation type="unfinished"></translation>
+        <translation>در حال نمایه‌سازی ویدئو برای تحلیل…</translation>
     </message>
     <message>
         <source>Analysing motion and sound: frame %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>تحلیل حرکت و صدا: فریم %1 از %2</translation>
     </message>
     <message>
         <source>Motion analysis of %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>تحلیل حرکت %1 ناموفق بود: %2</translation>
     </message>
 </context>
 <context>
@@ -928,339 +928,339 @@
     <name>sb::gui::ProgressWindow</name>
     <message>
         <source>Sign-off refused</source>
-        <translation type="unfinished"></translation>
+        <translation>تأیید نهایی پذیرفته نشد</translation>
     </message>
     <message>
         <source>Write the certificate into</source>
-        <translation type="unfinished"></translation>
+        <translation>گواهی در این پوشه نوشته شود</translation>
     </message>
     <message>
         <source>No certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>گواهی صادر نشد</translation>
     </message>
     <message>
         <source>Certificate written</source>
-        <translation type="unfinished"></translation>
+        <translation>گواهی نوشته شد</translation>
     </message>
     <message>
         <source>Training progress</source>
-        <translation type="unfinished"></translation>
+        <translation>پیشرفت آموزش</translation>
     </message>
     <message>
         <source>Trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>کارآموز</translation>
     </message>
     <message>
         <source>Training set</source>
-        <translation type="unfinished"></translation>
+        <translation>مجموعهٔ آموزشی</translation>
     </message>
     <message>
         <source>Criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>ملاک</translation>
     </message>
     <message>
         <source>Attempted tapes (oldest first)</source>
-        <translation type="unfinished"></translation>
+        <translation>ویدئوهای کدگذاری‌شده (قدیمی‌ترین نخست)</translation>
     </message>
     <message>
         <source>Codes holding the trainee back (worst first)</source>
-        <translation type="unfinished"></translation>
+        <translation>کدهایی که کارآموز را عقب نگه می‌دارند (ضعیف‌ترین نخست)</translation>
     </message>
     <message>
         <source>Sign off…</source>
-        <translation type="unfinished"></translation>
+        <translation>تأیید نهایی…</translation>
     </message>
     <message>
         <source>Write certificate…</source>
-        <translation type="unfinished"></translation>
+        <translation>نوشتن گواهی…</translation>
     </message>
     <message>
         <source>Requirement</source>
-        <translation type="unfinished"></translation>
+        <translation>شرط</translation>
     </message>
     <message>
         <source>Tapes</source>
-        <translation type="unfinished"></translation>
+        <translation>ویدئوها</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>وضعیت</translation>
     </message>
     <message>
         <source>Stream</source>
-        <translation type="unfinished"></translation>
+        <translation>جریان</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished">کد</translation>
+        <translation>کد</translation>
     </message>
     <message>
         <source>Mean κ</source>
-        <translation type="unfinished"></translation>
+        <translation>میانگین κ</translation>
     </message>
     <message>
         <source>Lowest κ</source>
-        <translation type="unfinished"></translation>
+        <translation>کمترین κ</translation>
     </message>
     <message>
         <source>The project has no training set yet (securebase-cli training define).</source>
-        <translation type="unfinished"></translation>
+        <translation>پروژه هنوز مجموعهٔ آموزشی ندارد (securebase-cli training define).</translation>
     </message>
     <message>
         <source>Only a supervisor signs off.</source>
-        <translation type="unfinished"></translation>
+        <translation>تنها سرپرست تأیید نهایی می‌کند.</translation>
     </message>
     <message>
         <source>The criterion is not met yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>ملاک هنوز برآورده نشده است.</translation>
     </message>
     <message numerus="yes">
         <source>%1 meets the criterion of %2 on %n tape(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 ملاک %2 را در %n ویدئو برآورده می‌کند.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 does not meet the criterion of %2 yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 هنوز ملاک %2 را برآورده نمی‌کند.</translation>
     </message>
     <message>
         <source>Signed off.</source>
-        <translation type="unfinished"></translation>
+        <translation>تأیید نهایی شد.</translation>
     </message>
     <message>
         <source>Not attempted yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>هنوز کدگذاری نشده: %1</translation>
     </message>
     <message>
         <source>No gold standard yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>هنوز کدگذاری مرجع ندارد: %1</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 از %2</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>جلسه</translation>
     </message>
     <message>
         <source>Gold</source>
-        <translation type="unfinished"></translation>
+        <translation>مرجع</translation>
     </message>
     <message>
         <source>Coded</source>
-        <translation type="unfinished"></translation>
+        <translation>کدگذاری‌شده</translation>
     </message>
     <message>
         <source>Requirement %1</source>
-        <translation type="unfinished"></translation>
+        <translation>شرط %1</translation>
     </message>
     <message>
         <source>Tape</source>
-        <translation type="unfinished"></translation>
+        <translation>ویدئو</translation>
     </message>
     <message>
         <source>Trend over the attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>روند در طول تلاش‌ها</translation>
     </message>
     <message>
         <source>Attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>تلاش</translation>
     </message>
     <message>
         <source>κ, or share of episodes</source>
-        <translation type="unfinished"></translation>
+        <translation>κ یا سهم اپیزودها</translation>
     </message>
     <message>
         <source>Criterion %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ملاک %1</translation>
     </message>
     <message>
-        <source>Certificates are not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <source>%1 has not been signed off on %2.</source>
+        <translation>%1 هنوز برای %2 تأیید نهایی نشده است.</translation>
     </message>
 </context>
 <context>
     <name>sb::gui::RegionEditor</name>
     <message>
         <source>blur</source>
-        <translation type="unfinished"></translation>
+        <translation>محو</translation>
     </message>
     <message>
         <source>Drag a rectangle around what the motion measure should watch</source>
-        <translation type="unfinished"></translation>
+        <translation>دور ناحیه‌ای که سنجهٔ حرکت باید بپاید، مستطیلی بکشید</translation>
     </message>
     <message>
         <source>Drag to add a blur region from now on; drag one to move it here</source>
-        <translation type="unfinished"></translation>
+        <translation>برای افزودن ناحیهٔ محو از این لحظه به بعد بکشید؛ برای جابه‌جا کردن یک ناحیه در این لحظه، آن را بکشید</translation>
     </message>
     <message>
         <source>Analysis region</source>
-        <translation type="unfinished"></translation>
+        <translation>ناحیهٔ تحلیل</translation>
     </message>
     <message>
         <source>Name of the region (e.g. infant, door):</source>
-        <translation type="unfinished"></translation>
+        <translation>نام ناحیه (مثلاً نوزاد، در):</translation>
     </message>
     <message>
         <source>Blur region added from %1 to the end; drag it at other times to make it follow.</source>
-        <translation type="unfinished"></translation>
+        <translation>ناحیهٔ محو از %1 تا پایان افزوده شد؛ برای دنبال کردن سوژه، آن را در زمان‌های دیگر بکشید.</translation>
     </message>
     <message>
         <source>End this blur region here</source>
-        <translation type="unfinished"></translation>
+        <translation>پایان این ناحیهٔ محو در همین‌جا</translation>
     </message>
     <message>
         <source>Delete this blur region</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف این ناحیهٔ محو</translation>
     </message>
     <message>
         <source>Delete analysis region “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف ناحیهٔ تحلیل «%1»</translation>
     </message>
 </context>
 <context>
     <name>sb::gui::ReviewPanel</name>
     <message>
         <source>Trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>کارآموز</translation>
     </message>
     <message>
         <source>Compared with</source>
-        <translation type="unfinished"></translation>
+        <translation>در مقایسه با</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished">روش</translation>
+        <translation>روش</translation>
     </message>
     <message>
         <source>Time units (1 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>واحدهای زمانی (۱ ثانیه)</translation>
     </message>
     <message>
         <source>Event alignment (±2 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>هم‌ترازی رویدادها (±۲ ثانیه)</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">از</translation>
+        <translation>از</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished">تا</translation>
+        <translation>تا</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>مرجع</translation>
     </message>
     <message>
         <source>New thread…</source>
-        <translation type="unfinished"></translation>
+        <translation>گفت‌وگوی تازه…</translation>
     </message>
     <message>
         <source>Opens a thread on the selected disagreement, else on the selected annotation, else on the two seconds after the playhead.</source>
-        <translation type="unfinished"></translation>
+        <translation>گفت‌وگویی دربارهٔ عدم توافق انتخاب‌شده باز می‌کند؛ در غیر این صورت دربارهٔ رویداد انتخاب‌شده، وگرنه دربارهٔ دو ثانیهٔ پس از نشانگر پخش.</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>حل‌شده</translation>
     </message>
     <message>
         <source>Write an answer…</source>
-        <translation type="unfinished"></translation>
+        <translation>پاسخی بنویسید…</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>ارسال</translation>
     </message>
     <message>
         <source>Next thread or disagreement</source>
-        <translation type="unfinished"></translation>
+        <translation>گفت‌وگو یا عدم توافق بعدی</translation>
     </message>
     <message>
         <source>Previous thread or disagreement</source>
-        <translation type="unfinished"></translation>
+        <translation>گفت‌وگو یا عدم توافق قبلی</translation>
     </message>
     <message>
         <source>%1: next thread or disagreement, %2: previous. The video goes there.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: گفت‌وگو یا عدم توافق بعدی، %2: قبلی. ویدئو به همان‌جا می‌رود.</translation>
     </message>
     <message>
         <source>(nothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>(هیچ)</translation>
     </message>
     <message numerus="yes">
         <source>Disagreements with %1: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>عدم توافق‌ها با %1: %n</numerusform>
         </translation>
     </message>
     <message>
         <source>No trainee to review in this project yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>هنوز کارآموزی برای بازبینی در این پروژه نیست.</translation>
     </message>
     <message>
         <source>%1&apos;s coding of %2 against %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>کدگذاری %1 از %2 در برابر %3.</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>سرپرست</translation>
     </message>
     <message>
         <source>%1–%2  %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1–%2  %3%4</translation>
     </message>
     <message>
         <source>✓ </source>
-        <translation type="unfinished"></translation>
+        <translation>✓ </translation>
     </message>
     <message numerus="yes">
         <source>%n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n پیام</numerusform>
         </translation>
     </message>
     <message>
         <source>Threads: %1 open, %2 resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>گفت‌وگوها: %1 باز، %2 حل‌شده</translation>
     </message>
     <message>
         <source>Choose a thread to read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>گفت‌وگویی را برای خواندن برگزینید.</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>No further thread or disagreement in this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>در این جلسه گفت‌وگو یا عدم توافق دیگری پس از این نیست.</translation>
     </message>
     <message>
         <source>No earlier thread or disagreement in this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>در این جلسه گفت‌وگو یا عدم توافقی پیش از این نیست.</translation>
     </message>
     <message>
         <source>New thread</source>
-        <translation type="unfinished"></translation>
+        <translation>گفت‌وگوی تازه</translation>
     </message>
     <message>
         <source>%1 to %2, about %3&apos;s coding. First message:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 تا %2، دربارهٔ کدگذاری %3. نخستین پیام:</translation>
     </message>
     <message>
         <source>The thread was not opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>گفت‌وگو باز نشد: %1</translation>
     </message>
     <message>
         <source>The message was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>پیام ذخیره نشد: %1</translation>
     </message>
 </context>
 <context>
@@ -1301,228 +1301,230 @@
     <name>sb::gui::SessionRegions</name>
     <message>
         <source>Session %1: analysis regions: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>جلسهٔ %1: ناحیه‌های تحلیل: %2</translation>
     </message>
     <message>
         <source>Cannot save the analysis regions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ناحیه‌های تحلیل ذخیره نمی‌شوند: %1</translation>
     </message>
     <message>
         <source>Cannot save the blur regions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ناحیه‌های محو ذخیره نمی‌شوند: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::gui::SupervisionMenu</name>
     <message>
         <source>&amp;Supervision</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;سرپرستی</translation>
     </message>
     <message>
         <source>Make coding &amp;package for a coder…</source>
-        <translation type="unfinished"></translation>
+        <translation>ساختن &amp;بستهٔ کدگذاری برای کدگذار…</translation>
     </message>
     <message>
         <source>&amp;Merge returned package…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ادغام بستهٔ بازگشتی…</translation>
     </message>
     <message>
         <source>Release &amp;feedback to a trainee…</source>
-        <translation type="unfinished"></translation>
+        <translation>فرستادن &amp;بازخورد برای کارآموز…</translation>
     </message>
     <message>
         <source>Set &amp;gold standard of this session…</source>
-        <translation type="unfinished"></translation>
+        <translation>تعیین کدگذاری &amp;مرجع این جلسه…</translation>
     </message>
     <message>
         <source>Re&amp;veal a coder&apos;s work to another…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;نشان دادن کار یک کدگذار به دیگری…</translation>
     </message>
     <message>
         <source>&amp;Review mode</source>
-        <translation type="unfinished"></translation>
+        <translation>حالت &amp;بازبینی</translation>
     </message>
     <message>
         <source>Training &amp;progress…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;پیشرفت آموزش…</translation>
     </message>
     <message>
         <source>&amp;Audit history…</source>
-        <translation type="unfinished"></translation>
+        <translation>تاریخچهٔ &amp;ممیزی…</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>بازبینی</translation>
     </message>
     <message>
         <source>%1 is %2&apos;s coding package; it cannot be opened as %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 بستهٔ کدگذاری %2 است و نمی‌توان آن را به نام %3 باز کرد.</translation>
     </message>
     <message>
         <source> — feedback package for %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — بستهٔ بازخورد برای %1</translation>
     </message>
     <message>
         <source> — coding package for %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — بستهٔ کدگذاری برای %1</translation>
     </message>
     <message>
         <source>Only a supervisor, in the main project, does this.</source>
-        <translation type="unfinished"></translation>
+        <translation>این کار را تنها سرپرست، در پروژهٔ اصلی، انجام می‌دهد.</translation>
     </message>
     <message>
         <source>Feedback package for %1: gold standard and comments (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>بستهٔ بازخورد برای %1: کدگذاری مرجع و یادداشت‌ها (فقط‌خواندنی)</translation>
     </message>
     <message>
         <source>Coding package for %1: return this file to your supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>بستهٔ کدگذاری برای %1: این پرونده را به سرپرست خود بازگردانید</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <source>Coding package for %1 written to %2 (%n session(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>بستهٔ کدگذاری برای %1 در %2 نوشته شد (%n جلسه).</numerusform>
         </translation>
     </message>
     <message>
         <source>No package was made</source>
-        <translation type="unfinished"></translation>
+        <translation>بسته‌ای ساخته نشد</translation>
     </message>
     <message>
         <source>%1 was merged before: nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 پیش‌تر ادغام شده است؛ چیزی تغییر نکرد.</translation>
     </message>
     <message>
         <source>Merged %1&apos;s package: %2 annotations in %3 session(s), %4 new message(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>بستهٔ %1 ادغام شد: %2 رویداد در %3 جلسه، %4 پیام تازه.</translation>
     </message>
     <message>
         <source>The package was refused and nothing was merged</source>
-        <translation type="unfinished"></translation>
+        <translation>بسته پذیرفته نشد و چیزی ادغام نشد</translation>
     </message>
     <message numerus="yes">
         <source>Feedback for %1 written to %2: %3 thread(s), gold standard of %n session(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>بازخورد برای %1 در %2 نوشته شد: %3 گفت‌وگو، کدگذاری مرجع %n جلسه.</numerusform>
         </translation>
     </message>
     <message>
         <source>No feedback was released</source>
-        <translation type="unfinished"></translation>
+        <translation>بازخوردی فرستاده نشد</translation>
     </message>
     <message>
         <source>%1&apos;s coding is now the gold standard of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>کدگذاری %1 اکنون کدگذاری مرجع %2 است.</translation>
     </message>
     <message>
         <source>The gold standard was not set</source>
-        <translation type="unfinished"></translation>
+        <translation>کدگذاری مرجع تعیین نشد</translation>
     </message>
     <message>
         <source>%1 will see %2&apos;s work on %3 in their next package.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 کار %2 روی %3 را در بستهٔ بعدی خود خواهد دید.</translation>
     </message>
     <message>
         <source>%1 will see %2&apos;s work in their next package.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 کار %2 را در بستهٔ بعدی خود خواهد دید.</translation>
     </message>
     <message>
         <source>Nothing was revealed</source>
-        <translation type="unfinished"></translation>
+        <translation>چیزی نشان داده نشد</translation>
     </message>
     <message>
         <source>The project has no coder yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>پروژه هنوز کدگذاری ندارد.</translation>
     </message>
     <message>
         <source>Make a coding package</source>
-        <translation type="unfinished"></translation>
+        <translation>ساختن بستهٔ کدگذاری</translation>
     </message>
     <message>
         <source>The package holds the scheme, these sessions with their media references and the coder&apos;s own earlier work: no one else&apos;s coding, comments or names.</source>
-        <translation type="unfinished"></translation>
+        <translation>بسته نظام کدگذاری، این جلسه‌ها با نشانی رسانه‌هایشان و کار پیشین خود کدگذار را در بر دارد: نه کدگذاری، یادداشت یا نام هیچ‌کس دیگر.</translation>
     </message>
     <message>
         <source>Coder</source>
-        <translation type="unfinished"></translation>
+        <translation>کدگذار</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished">جلسه‌ها</translation>
+        <translation>جلسه‌ها</translation>
     </message>
     <message>
         <source>Save the coding package</source>
-        <translation type="unfinished"></translation>
+        <translation>ذخیرهٔ بستهٔ کدگذاری</translation>
     </message>
     <message>
         <source>SecureBase coding packages (*.sbpkg)</source>
-        <translation type="unfinished"></translation>
+        <translation>بسته‌های کدگذاری SecureBase (*.sbpkg)</translation>
     </message>
     <message>
         <source>Merge a returned package</source>
-        <translation type="unfinished"></translation>
+        <translation>ادغام بستهٔ بازگشتی</translation>
     </message>
     <message>
         <source>SecureBase coding packages (*.sbpkg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>بسته‌های کدگذاری SecureBase (*.sbpkg);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
         <source>Package merged</source>
-        <translation type="unfinished"></translation>
+        <translation>بسته ادغام شد</translation>
     </message>
     <message>
         <source>Package refused</source>
-        <translation type="unfinished"></translation>
+        <translation>بسته پذیرفته نشد</translation>
     </message>
     <message>
         <source>%1
 
 Nothing was merged; the project is as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+چیزی ادغام نشد؛ پروژه همان است که بود.</translation>
     </message>
     <message>
         <source>Release feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>فرستادن بازخورد</translation>
     </message>
     <message>
         <source>Trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>کارآموز</translation>
     </message>
     <message>
         <source>Save the feedback package</source>
-        <translation type="unfinished"></translation>
+        <translation>ذخیرهٔ بستهٔ بازخورد</translation>
     </message>
     <message>
         <source>Gold standard</source>
-        <translation type="unfinished"></translation>
+        <translation>کدگذاری مرجع</translation>
     </message>
     <message>
         <source>Whose coding of %1 is the gold standard?</source>
-        <translation type="unfinished"></translation>
+        <translation>کدگذاری چه کسی از %1 مرجع است؟</translation>
     </message>
     <message>
         <source>Reveal a coder&apos;s work</source>
-        <translation type="unfinished"></translation>
+        <translation>نشان دادن کار یک کدگذار</translation>
     </message>
     <message>
         <source>Only %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تنها %1</translation>
     </message>
     <message>
         <source>Coding is blind by default. The work is shown read-only in the viewer&apos;s next coding package.</source>
-        <translation type="unfinished"></translation>
+        <translation>کدگذاری به‌طور پیش‌فرض ناآگاهانه (کور) است. این کار در بستهٔ کدگذاری بعدی بیننده، فقط‌خواندنی نشان داده می‌شود.</translation>
     </message>
     <message>
         <source>Show to</source>
-        <translation type="unfinished"></translation>
+        <translation>نشان دادن به</translation>
     </message>
     <message>
         <source>The work of</source>
-        <translation type="unfinished"></translation>
+        <translation>کار</translation>
     </message>
 </context>
 <context>
@@ -1585,6 +1587,61 @@ Nothing was merged; the project is as it was.</source>
     <message>
         <source>frame %1  ·  %2</source>
         <translation>فریم %1  ·  %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::gui::VisionTools</name>
+    <message>
+        <source>Next &amp;peak above the threshold</source>
+        <translation>&amp;اوج بعدی بالاتر از آستانه</translation>
+    </message>
+    <message>
+        <source>Previous p&amp;eak above the threshold</source>
+        <translation>اوج &amp;قبلی بالاتر از آستانه</translation>
+    </message>
+    <message>
+        <source>Draw &amp;analysis region</source>
+        <translation>کشیدن ناحیهٔ &amp;تحلیل</translation>
+    </message>
+    <message>
+        <source>Draw &amp;blur rectangle</source>
+        <translation>کشیدن مستطیل &amp;محو</translation>
+    </message>
+    <message>
+        <source>Draw blur &amp;ellipse</source>
+        <translation>کشیدن &amp;بیضی محو</translation>
+    </message>
+    <message>
+        <source>Show &amp;regions on the video</source>
+        <translation>نمایش &amp;ناحیه‌ها روی ویدئو</translation>
+    </message>
+    <message>
+        <source>E&amp;xport clip…</source>
+        <translation>&amp;خروجی گرفتن کلیپ…</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>&amp;تحلیل</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>نامزدها</translation>
+    </message>
+    <message>
+        <source>No peak above the threshold after this frame.</source>
+        <translation>پس از این فریم اوجی بالاتر از آستانه نیست.</translation>
+    </message>
+    <message>
+        <source>The motion and sound tracks are not ready yet.</source>
+        <translation>مسیرهای حرکت و صدا هنوز آماده نیستند.</translation>
+    </message>
+    <message>
+        <source>No peak above the threshold before this frame.</source>
+        <translation>پیش از این فریم اوجی بالاتر از آستانه نیست.</translation>
+    </message>
+    <message>
+        <source>This session has no video to export.</source>
+        <translation>این جلسه ویدئویی برای خروجی گرفتن ندارد.</translation>
     </message>
 </context>
 </TS>

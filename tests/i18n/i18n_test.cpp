@@ -106,8 +106,8 @@ private slots:
         QProcess lupdate;
         lupdate.start(QStringLiteral(SB_LUPDATE),
                       {QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-extensions"),
-                       QStringLiteral("cpp,h"), QStringLiteral(SB_SOURCE_DIR "/app/gui"), QStringLiteral("-ts"),
-                       copy});
+                       QStringLiteral("cpp,h"), QStringLiteral("-I"), QStringLiteral(SB_SOURCE_DIR),
+                       QStringLiteral(SB_SOURCE_DIR "/app/gui"), QStringLiteral("-ts"), copy});
         QVERIFY(lupdate.waitForFinished(120000));
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
 
