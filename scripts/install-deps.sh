@@ -15,8 +15,9 @@ packages=(
   libopencv-dev opencv-data libsqlite3-dev libboost-serialization-dev
   # plumbing libraries
   libcli11-dev libfmt-dev nlohmann-json3-dev
-  # tests and benchmarks (opencv-doc: the photographs the face-blur tests make their video from)
-  libgtest-dev libgmock-dev libbenchmark-dev opencv-doc
+  # tests and benchmarks (opencv-doc: the photographs the face-blur tests make their video from;
+  # poppler-utils: pdftotext/pdftoppm read back the reliability certificate's PDF)
+  libgtest-dev libgmock-dev libbenchmark-dev opencv-doc poppler-utils
   # a font that covers Persian, the Persian locale's source for the i18n tests, a headless X server
   fonts-noto-core locales xvfb xauth
 )
