@@ -14,16 +14,23 @@
 #include "annotation/project.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QDialog>
 #include <QDockWidget>
+#include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QToolButton>
 #include <QXmlStreamReader>
 #include <QtTest>
+
+#include <functional>
 
 using namespace sb;
 
