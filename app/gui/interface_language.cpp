@@ -21,8 +21,7 @@ QLocale localeFor(const QString& language) {
 } // namespace
 
 InterfaceLanguage::InterfaceLanguage(QObject* parent)
-    : QObject(parent) {
-}
+    : QObject(parent) {}
 
 InterfaceLanguage& InterfaceLanguage::instance() {
     static InterfaceLanguage* language = nullptr;
@@ -64,8 +63,7 @@ void InterfaceLanguage::apply(const QString& requested) {
     if (language != QLatin1String("en")) {
         // English is the source text: it needs no catalogue.
         auto* own = new QTranslator(this);
-        if (own->load(locale, QStringLiteral("securebase"), QStringLiteral("_"),
-                      QStringLiteral(":/i18n")))
+        if (own->load(locale, QStringLiteral("securebase"), QStringLiteral("_"), QStringLiteral(":/i18n")))
             QCoreApplication::installTranslator(own_ = own);
         else
             delete own;

@@ -14,7 +14,7 @@
 namespace sb::gui {
 
 struct DisplayPreferences {
-    bool persianDigits = false; // ۰۱۲۳۴۵۶۷۸۹ instead of 0123456789
+    bool persianDigits = false;  // ۰۱۲۳۴۵۶۷۸۹ instead of 0123456789
     bool jalaliCalendar = false; // session dates in the Solar Hijri calendar
 };
 

@@ -12,8 +12,8 @@
 #include <gtest/gtest.h>
 
 #include <clocale>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <regex>
 #include <string>
@@ -25,8 +25,8 @@ using annotation::test::writeFile;
 
 namespace {
 
-// "مادرِ Lily در 3:05 بازمی‌گردد؛ 2 بار اعتراض" — Persian with Latin letters, ASCII digits, a ZWNJ
-// (in بازمی‌گردد) and Persian punctuation.
+// "مادرِ Lily در 3:05 بازمی‌گردد؛ 2 بار اعتراض" — Persian with Latin letters, ASCII digits, a
+// ZWNJ (in بازمی‌گردد) and Persian punctuation.
 const std::string kComment = "مادرِ Lily در 3:05 بازمی\u200cگردد؛ 2 بار اعتراض، سپس آرام می\u200cشود";
 
 // Characters a locale-formatted number would bring in: Arabic-Indic and Persian digits, the
@@ -47,13 +47,11 @@ protected:
         locales_ = fs::temp_directory_path() / ("sb-locales-" + std::to_string(::getpid()));
         fs::create_directories(locales_);
         // glibc looks for "fa_IR.UTF-8" under its normalised name fa_IR.utf8.
-        const std::string command = "localedef -i fa_IR -f UTF-8 " + test::shellQuote((locales_ / "fa_IR.utf8").string()) +
-                                    " >/dev/null 2>&1";
+        const std::string command = "localedef -i fa_IR -f UTF-8 " +
+                                    test::shellQuote((locales_ / "fa_IR.utf8").string()) + " >/dev/null 2>&1";
         localedefStatus_ = std::system(command.c_str());
     }
-    static void TearDownTestSuite() {
-        fs::remove_all(locales_);
-    }
+    static void TearDownTestSuite() { fs::remove_all(locales_); }
 
     void SetUp() override {
         ASSERT_EQ(localedefStatus_, 0) << "localedef -i fa_IR -f UTF-8 failed (Debian package `locales`)";
@@ -73,32 +71,35 @@ protected:
         fs::remove_all(dir_);
     }
 
-    test::CliResult run(const std::string& arguments) {
-        return test::runCli(arguments);
-    }
-    std::string q(const fs::path& p) const {
-        return test::shellQuote(p.string());
-    }
+    test::CliResult run(const std::string& arguments) { return test::runCli(arguments); }
+    std::string q(const fs::path& p) const { return test::shellQuote(p.string()); }
 
     // A project with the bundled generic scheme, one session, two coders who coded it with
     // fractional times and the Persian comment.
     fs::path makeProject() {
         const fs::path project = dir_ / "p.sbproj";
-        EXPECT_EQ(run("project create " + q(project) + " --scheme " + q(SB_SOURCE_DIR "/samples/schemes/generic.json")).status, 0);
+        EXPECT_EQ(run("project create " + q(project) + " --scheme " +
+                      q(SB_SOURCE_DIR "/samples/schemes/generic.json"))
+                      .status,
+                  0);
         EXPECT_EQ(run("session add " + q(project) + " --name S1").status, 0);
         EXPECT_EQ(run("coder add " + q(project) + " --name ana").status, 0);
         EXPECT_EQ(run("coder add " + q(project) + " --name سارا").status, 0);
         writeFile(dir_ / "ana.csv", "code,subject,start,end,modifiers,comment\n"
-                                    "looking,child,1.5,4.25,," + kComment + "\n"
-                                    "smiling,child,2.125,,,\n"
-                                    "crying,adult,5.5,7.75,,\n");
+                                    "looking,child,1.5,4.25,," +
+                                        kComment +
+                                        "\n"
+                                        "smiling,child,2.125,,,\n"
+                                        "crying,adult,5.5,7.75,,\n");
         writeFile(dir_ / "sara.csv", "code,subject,start,end,modifiers,comment\n"
                                      "looking,child,1.25,4.5,,\n"
                                      "smiling,child,2.5,,,\n"
                                      "crying,adult,6,8.125,,\n");
-        const auto a = run("import " + q(project) + " --session S1 --coder ana --format csv " + q(dir_ / "ana.csv"));
+        const auto a =
+            run("import " + q(project) + " --session S1 --coder ana --format csv " + q(dir_ / "ana.csv"));
         EXPECT_EQ(a.status, 0) << a.err;
-        const auto s = run("import " + q(project) + " --session S1 --coder سارا --format csv " + q(dir_ / "sara.csv"));
+        const auto s =
+            run("import " + q(project) + " --session S1 --coder سارا --format csv " + q(dir_ / "sara.csv"));
         EXPECT_EQ(s.status, 0) << s.err;
         return project;
     }
@@ -135,8 +136,8 @@ TEST_F(PersianLocale, ExportsKeepAsciiDigitsAndDotDecimals) {
     for (const Export& e : {Export{"csv", "out.csv"}, Export{"tsv", "out.tsv"}, Export{"eaf", "out.eaf"},
                             Export{"wide", "wide.csv"}, Export{"summary", "summary.csv"},
                             Export{"sdis", "out.sds"}, Export{"boris-events", "boris.tsv"}}) {
-        const auto r = run("export " + q(project) + " --format " + e.format + " --session S1 -o " + q(dir_ / e.file) +
-                           (e.format == "wide" ? " --unit 0.5" : ""));
+        const auto r = run("export " + q(project) + " --format " + e.format + " --session S1 -o " +
+                           q(dir_ / e.file) + (e.format == "wide" ? " --unit 0.5" : ""));
         ASSERT_EQ(r.status, 0) << e.format << ": " << r.err;
         const std::string text = readFile(dir_ / e.file);
         std::string where;
@@ -163,7 +164,8 @@ TEST_F(PersianLocale, ExportsKeepAsciiDigitsAndDotDecimals) {
     }
 
     // The reliability report: HTML and its CSV tables.
-    const auto report = run("report " + q(project) + " --session S1 --coders ana,سارا --out " + q(dir_ / "report"));
+    const auto report =
+        run("report " + q(project) + " --session S1 --coders ana,سارا --out " + q(dir_ / "report"));
     ASSERT_EQ(report.status, 0) << report.err;
     int files = 0;
     for (const auto& entry : fs::directory_iterator(dir_ / "report")) {
@@ -174,7 +176,8 @@ TEST_F(PersianLocale, ExportsKeepAsciiDigitsAndDotDecimals) {
         if (entry.path().extension() == ".html") {
             EXPECT_NE(text.find("<meta charset=\"utf-8\"/>"), std::string::npos);
             EXPECT_NE(text.find("dir=\"ltr\""), std::string::npos);
-            EXPECT_NE(text.find("<bdi>سارا</bdi>"), std::string::npos); // a Persian name isolated in English prose
+            EXPECT_NE(text.find("<bdi>سارا</bdi>"),
+                      std::string::npos); // a Persian name isolated in English prose
         }
     }
     EXPECT_GE(files, 2);
@@ -197,11 +200,14 @@ TEST_F(PersianLocale, APersianCommentRoundTripsThroughStoreCsvAndElan) {
     }
     // CSV out: the comment field is byte for byte what went in (it needs no quoting: "،" is not
     // a comma), and the file imports again with the same bytes.
-    const auto csv = run("export " + q(project) + " --session S1 --coder ana --format csv -o " + q(dir_ / "back.csv"));
+    const auto csv =
+        run("export " + q(project) + " --session S1 --coder ana --format csv -o " + q(dir_ / "back.csv"));
     ASSERT_EQ(csv.status, 0) << csv.err;
-    EXPECT_NE(readFile(dir_ / "back.csv").find("," + kComment + "\n"), std::string::npos) << readFile(dir_ / "back.csv");
+    EXPECT_NE(readFile(dir_ / "back.csv").find("," + kComment + "\n"), std::string::npos)
+        << readFile(dir_ / "back.csv");
     ASSERT_EQ(run("session add " + q(project) + " --name S2").status, 0);
-    const auto back = run("import " + q(project) + " --session S2 --coder ana --format csv " + q(dir_ / "back.csv"));
+    const auto back =
+        run("import " + q(project) + " --session S2 --coder ana --format csv " + q(dir_ / "back.csv"));
     ASSERT_EQ(back.status, 0) << back.err;
     {
         annotation::Project p(project.string(), annotation::ProjectStore::Access::ReadOnly);
@@ -217,7 +223,8 @@ TEST_F(PersianLocale, APersianCommentRoundTripsThroughStoreCsvAndElan) {
     ASSERT_EQ(eaf.status, 0) << eaf.err;
     EXPECT_NE(readFile(dir_ / "s1.eaf").find(kComment), std::string::npos);
     const fs::path again = dir_ / "again.sbproj";
-    const auto made = run("project create " + q(again) + " --from-eaf " + q(dir_ / "s1.eaf") + " --tier-mapping coder");
+    const auto made =
+        run("project create " + q(again) + " --from-eaf " + q(dir_ / "s1.eaf") + " --tier-mapping coder");
     ASSERT_EQ(made.status, 0) << made.err;
     annotation::Project p(again.string(), annotation::ProjectStore::Access::ReadOnly);
     int withComment = 0;

@@ -140,7 +140,8 @@ private slots:
                 if (type == QLatin1String("unfinished"))
                     problems << QStringLiteral("unfinished: %1: \"%2\"").arg(context, source);
                 else if (type == QLatin1String("vanished") || type == QLatin1String("obsolete"))
-                    problems << QStringLiteral("vanished (run update_translations): %1: \"%2\"").arg(context, source);
+                    problems << QStringLiteral("vanished (run update_translations): %1: \"%2\"")
+                                    .arg(context, source);
                 else if (text.trimmed().isEmpty())
                     problems << QStringLiteral("empty: %1: \"%2\"").arg(context, source);
             }
