@@ -48,6 +48,8 @@ QString InterfaceLanguage::systemLanguage() {
 
 void InterfaceLanguage::apply(const QString& requested) {
     const QString language = available().contains(requested) ? requested : systemLanguage();
+    // Each translator installed or removed makes Qt post LanguageChange to every window.
+    const bool translatorsChange = own_ || qt_ || language != QLatin1String("en");
     if (own_) {
         QCoreApplication::removeTranslator(own_);
         delete own_;
@@ -77,10 +79,12 @@ void InterfaceLanguage::apply(const QString& requested) {
     current_ = language;
     if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
         QGuiApplication::setLayoutDirection(locale.textDirection());
-    // Installing or removing a translator sends LanguageChange; going back to English with
-    // nothing installed before would send none, so say it in every case.
-    QEvent change(QEvent::LanguageChange);
-    QCoreApplication::sendEvent(QCoreApplication::instance(), &change);
+    if (!translatorsChange) {
+        // English to English (e.g. new display preferences): Qt would say nothing, so say it,
+        // and every view redraws its numbers and dates.
+        QEvent change(QEvent::LanguageChange);
+        QCoreApplication::sendEvent(QCoreApplication::instance(), &change);
+    }
     emit changed(language);
 }
 
