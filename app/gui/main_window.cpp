@@ -11,6 +11,7 @@
 #include "app/gui/scoring_panel.h"
 #include "app/gui/timeline/timeline_view.h"
 #include "app/gui/video_view.h"
+#include "app/gui/vision/vision_tools.h"
 
 #include "annotation/annotation_commands.h"
 #include "annotation/scoring_commands.h"
@@ -120,6 +121,7 @@ MainWindow::MainWindow(QWidget* parent)
     buildActions();
     buildMenus();
     buildDocks();
+    vision_ = new VisionTools(*this, document_, playback_, *timeline_);
 
     connect(&document_, &SessionDocument::changed, this, [this] {
         refreshTimeline();
@@ -529,6 +531,7 @@ void MainWindow::refreshSessions() {
         if (s.id == document_.session().id)
             sessions_->setCurrentItem(item);
     }
+    vision_->decorateSessions(sessions_); // poster frames
     coders_->clear();
     for (const auto& c : document_.project().store().coders()) {
         coders_->addItem(c.role == annotation::CoderRole::Supervisor
@@ -597,6 +600,7 @@ void MainWindow::loadSessionMedia() {
         views_.append(view);
     }
     actions_[QStringLiteral("locate")]->setEnabled(!problems.isEmpty());
+    vision_->sessionLoaded(views_);
     waveform_ = {};
     computeWaveform();
     refreshTimeline();

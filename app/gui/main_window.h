@@ -27,6 +27,7 @@ class KeypadPanel;
 class NotesPanel;
 class TimelineView;
 class VideoView;
+class VisionTools;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -43,6 +44,7 @@ public:
     [[nodiscard]] LiveCoder& liveCoder() { return *coder_; }
     [[nodiscard]] TimelineView* timeline() const { return timeline_; }
     [[nodiscard]] NotesPanel* notes() const { return notes_; }
+    [[nodiscard]] VisionTools* vision() const { return vision_; }
     // Opens (or raises) the agreement window for the open session.
     AgreementWindow* showAgreement();
     [[nodiscard]] const QList<VideoView*>& videoViews() const { return views_; }
@@ -88,6 +90,7 @@ private:
     HistoryPanel* history_ = nullptr;
     NotesPanel* notes_ = nullptr;
     AgreementWindow* agreement_ = nullptr;
+    VisionTools* vision_ = nullptr; // filmstrip, motion lanes, regions, clip export (app/gui/vision/)
     QListWidget* sessions_ = nullptr;
     QComboBox* coders_ = nullptr;
     QWidget* viewsArea_ = nullptr;
