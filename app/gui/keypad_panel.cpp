@@ -2,9 +2,9 @@
 #include "app/gui/scheme_text.h"
 
 #include <QButtonGroup>
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
@@ -12,8 +12,8 @@
 namespace sb::gui {
 namespace {
 
-QString keyText(const QKeySequence& key) {
-    return key.isEmpty() ? QString() : key.toString(QKeySequence::NativeText);
+QString withKey(const QString& key, const QString& label) {
+    return key.isEmpty() ? label : QStringLiteral("%1  %2").arg(key, label);
 }
 
 } // namespace
@@ -26,10 +26,13 @@ KeypadPanel::KeypadPanel(SessionDocument& document, LiveCoder& coder, QWidget* p
     setAccessibleName(tr("Coding pad"));
     connect(&coder_, &LiveCoder::runningChanged, this, &KeypadPanel::refreshRunning);
     connect(&coder_, &LiveCoder::subjectChanged, this, &KeypadPanel::refreshRunning);
+    connect(&coder_.keyboardLayout(), &KeyboardLayout::changed, this, &KeypadPanel::refreshTexts);
 }
 
 void KeypadPanel::rebuild() {
     delete content_;
+    subjectsTitle_ = nullptr;
+    codesTitle_ = nullptr;
     content_ = new QWidget(this);
     auto* column = new QVBoxLayout(content_);
     column->setContentsMargins(0, 0, 0, 0);
@@ -38,18 +41,15 @@ void KeypadPanel::rebuild() {
         return;
     }
     const auto& scheme = document_.scheme();
-    const std::string language = interfaceLanguage();
     if (!scheme.subjects.empty()) {
-        column->addWidget(new QLabel(tr("Subject"), content_));
+        subjectsTitle_ = new QLabel(content_);
+        column->addWidget(subjectsTitle_);
         auto* subjects = new QButtonGroup(content_);
         auto* row = new QGridLayout;
         int i = 0;
         for (const auto& subject : scheme.subjects) {
             const QString id = QString::fromStdString(subject.id);
-            auto* button = new QRadioButton(
-                QStringLiteral("%1  %2").arg(keyText(coder_.keyOf(QStringLiteral("subject:") + id)),
-                                             QString::fromStdString(subject.label.in(language))),
-                content_);
+            auto* button = new QRadioButton(content_);
             button->setObjectName(QStringLiteral("subject:") + id);
             subjects->addButton(button);
             connect(button, &QRadioButton::clicked, this, [this, id] { coder_.selectSubject(id); });
@@ -58,7 +58,8 @@ void KeypadPanel::rebuild() {
         }
         column->addLayout(row);
     }
-    column->addWidget(new QLabel(tr("Codes"), content_));
+    codesTitle_ = new QLabel(content_);
+    column->addWidget(codesTitle_);
     auto* grid = new QGridLayout;
     int i = 0;
     for (const auto& code : scheme.codes) {
@@ -67,13 +68,8 @@ void KeypadPanel::rebuild() {
         button->setObjectName(QStringLiteral("code:") + id);
         button->setCheckable(code.kind == schemes::CodeKind::State);
         button->setFocusPolicy(Qt::NoFocus); // keys keep going to the coding, not the pad
-        const QString kind = code.kind == schemes::CodeKind::State ? tr("state") : tr("point");
-        button->setText(QStringLiteral("%1  %2").arg(keyText(coder_.keyOf(id)),
-                                                     QString::fromStdString(code.label.in(language))));
-        button->setToolTip(QStringLiteral("%1 (%2)\n%3")
-                               .arg(QString::fromStdString(code.label.in(language)), kind,
-                                    QString::fromStdString(code.description.in(language))));
         const QColor colour = QColor::fromRgb(code.colour.rgb);
+        // text-align: left follows the layout direction (it is the reading side in RTL).
         button->setStyleSheet(
             QStringLiteral("QPushButton { border-left: 6px solid %1; padding: 4px; text-align: left; }"
                            "QPushButton:checked { background: %2; color: %3; }")
@@ -85,7 +81,43 @@ void KeypadPanel::rebuild() {
     column->addLayout(grid);
     column->addStretch();
     layout_->addWidget(content_);
+    refreshTexts();
     refreshRunning();
+}
+
+void KeypadPanel::refreshTexts() {
+    if (!content_ || !document_.isOpen())
+        return;
+    if (subjectsTitle_)
+        subjectsTitle_->setText(tr("Subject"));
+    if (codesTitle_)
+        codesTitle_->setText(tr("Codes"));
+    const auto& scheme = document_.scheme();
+    for (const auto& subject : scheme.subjects) {
+        const QString name = QStringLiteral("subject:") + QString::fromStdString(subject.id);
+        if (auto* button = content_->findChild<QRadioButton*>(name)) {
+            button->setText(withKey(coder_.keyCaption(name), schemeText(subject.label)));
+            button->setToolTip(schemeText(subject.description));
+        }
+    }
+    for (const auto& code : scheme.codes) {
+        const QString id = QString::fromStdString(code.id);
+        auto* button = content_->findChild<QPushButton*>(QStringLiteral("code:") + id);
+        if (!button)
+            continue;
+        const QString kind = code.kind == schemes::CodeKind::State ? tr("state") : tr("point");
+        button->setText(withKey(coder_.keyCaption(id), schemeText(code.label)));
+        button->setToolTip(
+            QStringLiteral("%1 (%2)\n%3").arg(schemeText(code.label), kind, schemeText(code.description)));
+    }
+}
+
+void KeypadPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        setAccessibleName(tr("Coding pad"));
+        refreshTexts();
+    }
+    QWidget::changeEvent(event);
 }
 
 void KeypadPanel::refreshRunning() {

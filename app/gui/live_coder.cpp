@@ -7,16 +7,11 @@
 
 namespace sb::gui {
 
-QKeySequence schemeKey(const std::string& key) {
-    if (key.empty())
-        return {};
-    return QKeySequence(QString::fromStdString(key), QKeySequence::PortableText);
-}
-
 LiveCoder::LiveCoder(SessionDocument& document, Playback& playback, QObject* parent)
     : QObject(parent)
     , document_(document)
-    , playback_(playback) {
+    , playback_(playback)
+    , layout_(new KeyboardLayout(this)) {
     connect(&document_, &SessionDocument::changed, this, &LiveCoder::dropStaleRunning);
     connect(&document_, &SessionDocument::opened, this, &LiveCoder::reloadScheme);
 }
@@ -26,35 +21,35 @@ void LiveCoder::reloadScheme() {
     running_.clear();
     const auto& scheme = document_.scheme();
     for (const auto& code : scheme.codes)
-        if (!code.key.empty())
-            keys_.insert(QString::fromStdString(code.id), schemeKey(code.key));
+        keys_.bind(QString::fromStdString(code.id), code.key);
     for (const auto& subject : scheme.subjects)
-        if (!subject.key.empty())
-            keys_.insert(QStringLiteral("subject:") + QString::fromStdString(subject.id),
-                         schemeKey(subject.key));
+        keys_.bind(QStringLiteral("subject:") + QString::fromStdString(subject.id), subject.key);
     subject_ = scheme.subjects.empty() ? QString() : QString::fromStdString(scheme.subjects.front().id);
     emit subjectChanged(subject_);
     emit runningChanged();
 }
 
 bool LiveCoder::isSchemeKey(const QKeySequence& key) const {
-    return !key.isEmpty() && std::find(keys_.cbegin(), keys_.cend(), key) != keys_.cend();
+    return keys_.binds(key);
+}
+
+QKeySequence LiveCoder::keyOf(const QString& id) const {
+    const CodingKeys::Binding* binding = keys_.binding(id);
+    return binding ? binding->sequence : QKeySequence();
 }
 
 bool LiveCoder::handleKey(const QKeyEvent& event) {
+    layout_->observe(event);
     if (!document_.isOpen() || event.isAutoRepeat())
         return false; // a held key is one press, not a burst of annotations
-    const QKeySequence pressed(event.keyCombination());
-    for (auto it = keys_.cbegin(); it != keys_.cend(); ++it) {
-        if (it.value() != pressed)
-            continue;
-        if (it.key().startsWith(QStringLiteral("subject:")))
-            selectSubject(it.key().mid(8));
-        else
-            pressCode(it.key());
-        return true;
-    }
-    return false;
+    const QString id = keys_.match(event, layout_->nativeKeyCodes());
+    if (id.isEmpty())
+        return false;
+    if (id.startsWith(QStringLiteral("subject:")))
+        selectSubject(id.mid(8));
+    else
+        pressCode(id);
+    return true;
 }
 
 std::int64_t LiveCoder::now() const {

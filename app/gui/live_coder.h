@@ -3,8 +3,11 @@
 // current frame and a second press ends it there; a point code's key marks the current
 // frame; starting a code of an exclusive group ends the running one (one undoable step);
 // subject keys choose whom the next code applies to. Every press is one edit committed to
-// the project file at once.
+// the project file at once. Keys are physical keys (coding_keys.h): a code bound to "P" fires
+// from that key whichever keyboard layout is active.
 
+#include "app/gui/coding_keys.h"
+#include "app/gui/keyboard_layout.h"
 #include "app/gui/playback.h"
 #include "app/gui/session_document.h"
 
@@ -23,7 +26,8 @@ public:
 
     // Rebuilds the key map from the scheme (after opening a project).
     void reloadScheme();
-    // Handles a key press bound by the scheme; false when the key is not the scheme's.
+    // Handles a key press bound by the scheme; false when the key is not the scheme's. Every
+    // press also teaches the keyboard layout what the active layout types.
     bool handleKey(const QKeyEvent& event);
     [[nodiscard]] bool isSchemeKey(const QKeySequence& key) const;
 
@@ -36,8 +40,13 @@ public:
     [[nodiscard]] bool isRunning(const QString& code) const;
     // Ends every running state at the current frame (closing the window, switching session).
     void closeRunning();
-    // The key bound to a code or subject, as the scheme gives it.
-    [[nodiscard]] QKeySequence keyOf(const QString& id) const { return keys_.value(id); }
+    // The key bound to a code or subject ("subject:" + id), as the scheme gives it.
+    [[nodiscard]] QKeySequence keyOf(const QString& id) const;
+    // The key as the pad shows it, with what it types in the active layout ("P · ح").
+    [[nodiscard]] QString keyCaption(const QString& id) const { return layout_->caption(keys_.binding(id)); }
+    [[nodiscard]] KeyboardLayout& keyboardLayout() { return *layout_; }
+    // Tests send the key codes of another platform than the one they run on.
+    void setNativeKeyCodes(NativeKeyCodes codes) { layout_->setNativeKeyCodes(codes); }
 
 signals:
     void runningChanged();
@@ -58,12 +67,10 @@ private:
 
     SessionDocument& document_;
     Playback& playback_;
-    QMap<QString, QKeySequence> keys_; // code or "subject:" + id -> key
+    CodingKeys keys_; // code id or "subject:" + id -> key
+    KeyboardLayout* layout_;
     QString subject_;
     QMap<QString, Running> running_; // code id -> the state it started
 };
-
-// The scheme's key text ("p", "Shift+P", "F2") as a key sequence; empty when it has none.
-QKeySequence schemeKey(const std::string& key);
 
 } // namespace sb::gui

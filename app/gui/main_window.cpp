@@ -794,15 +794,16 @@ void MainWindow::showShortcutHelp() {
             add(action->text().remove(QLatin1Char('&')),
                 action->shortcut().toString(QKeySequence::NativeText));
     if (document_.isOpen()) {
+        // Coding keys with what they type in the active layout ("P · ح").
         const std::string language = interfaceLanguage();
         for (const auto& code : document_.scheme().codes)
             if (!code.key.empty())
                 add(tr("Code: %1").arg(QString::fromStdString(code.label.in(language))),
-                    schemeKey(code.key).toString(QKeySequence::NativeText));
+                    coder_->keyCaption(QString::fromStdString(code.id)));
         for (const auto& subject : document_.scheme().subjects)
             if (!subject.key.empty())
                 add(tr("Subject: %1").arg(QString::fromStdString(subject.label.in(language))),
-                    schemeKey(subject.key).toString(QKeySequence::NativeText));
+                    coder_->keyCaption(QStringLiteral("subject:") + QString::fromStdString(subject.id)));
     }
     table->horizontalHeader()->setStretchLastSection(true);
     table->resizeColumnsToContents();
