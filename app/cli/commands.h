@@ -18,5 +18,6 @@ void addReportCommands(CLI::App& app);   // report (report_command.cpp)
 void addAnalyzeCommands(CLI::App& app);  // analyze (analyze_command.cpp)
 // package, gold, reveal, thread, audit (supervision_commands.cpp)
 void addSupervisionCommands(CLI::App& app);
+void addClipCommands(CLI::App& app);     // clip (clip_command.cpp)
 
 } // namespace sb::cli

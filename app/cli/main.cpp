@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     sb::cli::addReportCommands(app);
     sb::cli::addAnalyzeCommands(app);
     sb::cli::addSupervisionCommands(app);
+    sb::cli::addClipCommands(app);
 
     try {
         app.parse(argc, argv);
