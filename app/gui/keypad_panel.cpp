@@ -68,12 +68,6 @@ void KeypadPanel::rebuild() {
         button->setObjectName(QStringLiteral("code:") + id);
         button->setCheckable(code.kind == schemes::CodeKind::State);
         button->setFocusPolicy(Qt::NoFocus); // keys keep going to the coding, not the pad
-        const QColor colour = QColor::fromRgb(code.colour.rgb);
-        // text-align: left follows the layout direction (it is the reading side in RTL).
-        button->setStyleSheet(
-            QStringLiteral("QPushButton { border-left: 6px solid %1; padding: 4px; text-align: left; }"
-                           "QPushButton:checked { background: %2; color: %3; }")
-                .arg(colour.name(), colour.name(), colour.lightness() > 140 ? "black" : "white"));
         connect(button, &QPushButton::clicked, this, [this, id] { coder_.pressCode(id); });
         grid->addWidget(button, i / 2, i % 2);
         ++i;
@@ -105,6 +99,14 @@ void KeypadPanel::refreshTexts() {
         auto* button = content_->findChild<QPushButton*>(QStringLiteral("code:") + id);
         if (!button)
             continue;
+        // The colour bar and the text sit on the reading side: the right in a right-to-left pad.
+        const bool rtl = layoutDirection() == Qt::RightToLeft;
+        const QColor colour = QColor::fromRgb(code.colour.rgb);
+        button->setStyleSheet(
+            QStringLiteral("QPushButton { border-%1: 6px solid %2; padding: 4px; text-align: %1; }"
+                           "QPushButton:checked { background: %2; color: %3; }")
+                .arg(QLatin1String(rtl ? "right" : "left"), colour.name(),
+                     QLatin1String(colour.lightness() > 140 ? "black" : "white")));
         const QString kind = code.kind == schemes::CodeKind::State ? tr("state") : tr("point");
         button->setText(withKey(coder_.keyCaption(id), schemeText(code.label)));
         button->setToolTip(
@@ -115,6 +117,8 @@ void KeypadPanel::refreshTexts() {
 void KeypadPanel::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) {
         setAccessibleName(tr("Coding pad"));
+        refreshTexts();
+    } else if (event->type() == QEvent::LayoutDirectionChange) {
         refreshTexts();
     }
     QWidget::changeEvent(event);
