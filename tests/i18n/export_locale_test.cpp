@@ -25,8 +25,8 @@ using annotation::test::writeFile;
 
 namespace {
 
-// "مادرِ Lily در 3:05 بازمی‌گردد؛ 2 بار اعتراض" — Persian with Latin letters, ASCII digits, a
-// ZWNJ (in بازمی‌گردد) and Persian punctuation.
+// "مادرِ Lily در 3:05 بازمی‌گردد؛ 2 بار اعتراض" — Persian with Latin letters, ASCII digits,
+// a ZWNJ (in بازمی‌گردد) and Persian punctuation.
 const std::string kComment = "مادرِ Lily در 3:05 بازمی\u200cگردد؛ 2 بار اعتراض، سپس آرام می\u200cشود";
 
 // Characters a locale-formatted number would bring in: Arabic-Indic and Persian digits, the
@@ -203,8 +203,11 @@ TEST_F(PersianLocale, APersianCommentRoundTripsThroughStoreCsvAndElan) {
     const auto csv =
         run("export " + q(project) + " --session S1 --coder ana --format csv -o " + q(dir_ / "back.csv"));
     ASSERT_EQ(csv.status, 0) << csv.err;
-    EXPECT_NE(readFile(dir_ / "back.csv").find("," + kComment + "\n"), std::string::npos)
-        << readFile(dir_ / "back.csv");
+    const std::string backCsv = readFile(dir_ / "back.csv");
+    const std::size_t at = backCsv.find("," + kComment);
+    ASSERT_NE(at, std::string::npos) << backCsv;
+    const char after = backCsv[at + 1 + kComment.size()];
+    EXPECT_TRUE(after == '\r' || after == '\n') << backCsv; // the whole field, unquoted
     ASSERT_EQ(run("session add " + q(project) + " --name S2").status, 0);
     const auto back =
         run("import " + q(project) + " --session S2 --coder ana --format csv " + q(dir_ / "back.csv"));
