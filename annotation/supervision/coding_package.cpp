@@ -378,6 +378,8 @@ PackageSummary buildPackage(Project& project, PackageKind kind, CoderId coderId,
         pkg.execute("PRAGMA wal_checkpoint(TRUNCATE)");
 
         // The main project's record of it.
+        const auto mainLabel = store.auditLabel(
+            fmt::format("Make {} package {} for '{}'", toString(kind), header.packageId, coder.name));
         auto transaction = store.beginTransaction();
         store.database()
             .prepare("INSERT INTO packages (id, coder_id, kind, scheme_sha256, sessions_json, created_at_us) "
