@@ -15,6 +15,7 @@ void addProjectCommands(CLI::App& app);  // project create/info, session add, co
 void addTransferCommands(CLI::App& app); // import, export (transfer_commands.cpp)
 void addAgreeCommands(CLI::App& app);    // agree (agree_command.cpp)
 void addReportCommands(CLI::App& app);   // report (report_command.cpp)
+void addTrainingCommands(CLI::App& app); // training set/status/signoff, certificate (training_commands.cpp)
 void addAnalyzeCommands(CLI::App& app);  // analyze (analyze_command.cpp)
 // package, gold, reveal, thread, audit (supervision_commands.cpp)
 void addSupervisionCommands(CLI::App& app);

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     sb::cli::addTransferCommands(app);
     sb::cli::addAgreeCommands(app);
     sb::cli::addReportCommands(app);
+    sb::cli::addTrainingCommands(app);
     sb::cli::addAnalyzeCommands(app);
     sb::cli::addSupervisionCommands(app);
     sb::cli::addClipCommands(app);
