@@ -7,7 +7,7 @@
 // Arabic script itself when it lays out the PDF.
 //
 // Fixed texts go through Qt's translation system (context "sb::reports::Certificate"), so a
-// Persian interface gives a Persian certificate, laid out right to left.
+// translator for it gives a translated certificate; rightToLeft mirrors the page for Persian.
 //
 // Needs a QGuiApplication for the PDF (fonts); QT_QPA_PLATFORM=offscreen is enough.
 
