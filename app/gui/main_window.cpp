@@ -9,6 +9,7 @@
 #include "app/gui/number_format.h"
 #include "app/gui/preferences_dialog.h"
 #include "app/gui/scoring_panel.h"
+#include "app/gui/supervision/supervision_menu.h"
 #include "app/gui/timeline/timeline_view.h"
 #include "app/gui/video_view.h"
 #include "app/gui/vision/vision_tools.h"
@@ -382,6 +383,7 @@ void MainWindow::buildMenus() {
     auto* reliability = titled(menuBar()->addMenu(QString()), QT_TR_NOOP("&Reliability"));
     for (const char* name : {"agreement", "nextDisagreement", "previousDisagreement"})
         reliability->addAction(actions_[QString::fromLatin1(name)]);
+    menuBar()->addMenu(supervision_ = new SupervisionMenu(*this)); // titles and retranslates itself
     auto* help = titled(menuBar()->addMenu(QString()), QT_TR_NOOP("&Help"));
     help->addAction(actions_[QStringLiteral("help")]);
     help->addAction(actions_[QStringLiteral("editShortcuts")]);
@@ -452,7 +454,7 @@ QAction* MainWindow::action(const QString& name) const {
 bool MainWindow::openProject(const QString& file, const QString& session, const QString& coder) {
     try {
         coder_->closeRunning();
-        document_.open(file, session, coder);
+        document_.open(file, session, SupervisionMenu::coderForOpening(file, coder)); // a package: its coder
     } catch (const std::exception& e) {
         showMessage(tr("Cannot open %1: %2").arg(file, QString::fromStdString(e.what())));
         return false;
@@ -464,13 +466,15 @@ bool MainWindow::openProject(const QString& file, const QString& session, const 
     refreshSessions();
     loadSessionMedia();
     refreshSegmentsMenu();
+    supervision_->projectOpened();
     return true;
 }
 
 void MainWindow::refreshTitle() {
     setWindowTitle(document_.isOpen() ? tr("SecureBase — %1 — %2")
                                             .arg(QString::fromStdString(document_.session().name),
-                                                 QString::fromStdString(document_.coder().name))
+                                                 QString::fromStdString(document_.coder().name)) +
+                                            (supervision_ ? supervision_->titleSuffix() : QString())
                                       : tr("SecureBase"));
 }
 
@@ -649,8 +653,11 @@ void MainWindow::computeWaveform() {
 void MainWindow::refreshTimeline() {
     if (!document_.isOpen())
         return;
-    timeline_->setContent(buildTimelineContent(document_, grouping_, playback_.duration(), waveform_,
-                                               playback_.frameInterval()));
+    TimelineContent content =
+        buildTimelineContent(document_, grouping_, playback_.duration(), waveform_, playback_.frameInterval());
+    if (supervision_)
+        supervision_->decorateTimeline(content); // review mode: the trainee's and the reference's lanes
+    timeline_->setContent(std::move(content));
     timeline_->setSelected(selected_);
 }
 
@@ -705,7 +712,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 
 void MainWindow::chooseProject() {
     const QString file = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
-                                                      tr("SecureBase projects (*.sbproj);;All files (*)"));
+                                                      tr("SecureBase projects and coding packages (*.sbproj *.sbpkg);;All files (*)"));
     if (!file.isEmpty())
         openProject(file);
 }

@@ -25,6 +25,7 @@ class AnnotationPanel;
 class HistoryPanel;
 class KeypadPanel;
 class NotesPanel;
+class SupervisionMenu;
 class TimelineView;
 class VideoView;
 class VisionTools;
@@ -45,6 +46,10 @@ public:
     [[nodiscard]] TimelineView* timeline() const { return timeline_; }
     [[nodiscard]] NotesPanel* notes() const { return notes_; }
     [[nodiscard]] VisionTools* vision() const { return vision_; }
+    // The Supervision menu: packages, review mode, progress, audit (app/gui/supervision/).
+    [[nodiscard]] SupervisionMenu* supervision() const { return supervision_; }
+    // Rebuilds the timeline's content (review mode changes what it shows).
+    void refreshTimeline();
     // Opens (or raises) the agreement window for the open session.
     AgreementWindow* showAgreement();
     [[nodiscard]] const QList<VideoView*>& videoViews() const { return views_; }
@@ -63,7 +68,6 @@ private:
     void buildDocks();
     QWidget* buildTransport();
     void loadSessionMedia();
-    void refreshTimeline();
     void refreshActions();
     void refreshSessions();
     void refreshTitle();
@@ -91,6 +95,7 @@ private:
     NotesPanel* notes_ = nullptr;
     AgreementWindow* agreement_ = nullptr;
     VisionTools* vision_ = nullptr; // filmstrip, motion lanes, regions, clip export (app/gui/vision/)
+    SupervisionMenu* supervision_ = nullptr;
     QListWidget* sessions_ = nullptr;
     QComboBox* coders_ = nullptr;
     QWidget* viewsArea_ = nullptr;
