@@ -290,8 +290,8 @@ private slots:
             const auto master = store.coderNamed("Master").id;
             const auto trainee = store.coderNamed("T").id;
             using Spans = std::vector<std::tuple<const char*, int, int>>;
-            const auto add = [&](annotation::SessionId session, annotation::CoderId coder,
-                                 const Spans& spans) {
+            const auto add = [&](annotation::SessionId session, annotation::CoderId coder, const Spans& spans,
+                                 int days) {
                 for (const auto& [code, from, to] : spans) {
                     annotation::Annotation a;
                     a.session = session;
@@ -301,6 +301,8 @@ private slots:
                     a.subject = "child";
                     a.start = annotation::Microseconds(from * 1'000'000LL);
                     a.end = annotation::Microseconds(to * 1'000'000LL);
+                    a.createdAt = a.modifiedAt =
+                        store.now() - annotation::Microseconds(days * 86'400'000'000LL);
                     store.insertAnnotation(a);
                 }
             };
@@ -310,10 +312,12 @@ private slots:
                 {"vocalising", 0, 3}, {"crying", 4, 7}, {"vocalising", 8, 12}, {"crying", 15, 18}};
             const Spans tape3{
                 {"vocalising", 0, 3}, {"crying", 4, 8}, {"vocalising", 9, 12}, {"crying", 14, 17}};
+            int daysAgo = 14; // coded a fortnight and a week ago: the trend runs over time
             for (const auto& [name, spans] : {std::pair{"tape 2", tape2}, std::pair{"tape 3", tape3}}) {
                 const auto session = store.addSession(name, {});
-                add(session, master, gold);
-                add(session, trainee, spans);
+                add(session, master, gold, daysAgo);
+                add(session, trainee, spans, daysAgo);
+                daysAgo -= 7;
                 sv::GoldStandards(store).set(session, master);
             }
             annotation::TrainingSets(project).define(
