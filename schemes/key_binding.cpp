@@ -69,7 +69,11 @@ std::optional<std::string> namedKey(std::string_view name) {
         n[1] != '0') {
         const int number = std::stoi(n.substr(1));
         if (number >= 1 && number <= 35) {
-            return "F" + n.substr(1);
+            // Appended rather than `"F" + n.substr(1)`: GCC 12 at -O3 reports a false
+            // -Wrestrict overlap inside that operator+ (GCC bug 105329).
+            std::string key = "F";
+            key.append(n, 1);
+            return key;
         }
     }
     return std::nullopt;
