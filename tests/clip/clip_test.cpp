@@ -18,10 +18,13 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <cerrno>
 #include <cmath>
+#include <csignal>
 #include <fstream>
 #include <set>
 #include <thread>
+#include <unistd.h>
 
 namespace sb::test {
 namespace {
@@ -41,8 +44,20 @@ clip::ClipSettings baseSettings() {
     return s;
 }
 
+// Per process: ctest runs each test in its own process, two at a time, and they must not
+// clear each other's output.
+// Directories of processes that have ended are removed on the way.
 std::filesystem::path freshOutput(const std::string& name) {
-    const auto dir = clipTestDir() / name;
+    for (const auto& entry : std::filesystem::directory_iterator(clipTestDir())) {
+        const std::string other = entry.path().filename().string();
+        if (entry.is_directory() && other.starts_with(name + "-")) {
+            const std::string pid = other.substr(name.size() + 1);
+            if (!pid.empty() && pid.find_first_not_of("0123456789") == std::string::npos &&
+                ::kill(std::stoi(pid), 0) != 0 && errno == ESRCH)
+                std::filesystem::remove_all(entry.path());
+        }
+    }
+    const auto dir = clipTestDir() / fmt::format("{}-{}", name, ::getpid());
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir / "clip.mp4";
@@ -79,21 +94,32 @@ cv::Rect pixels(const vision::RegionArea& a) {
 // Everything the exported clip looks like, frame by frame, against the source.
 class FaceBlurExport : public ::testing::Test {
 protected:
+    // The export is made once per process. A failure here is recorded and fails each test in
+    // SetUp: googletest would report a failing SetUpTestSuite as skipped tests.
     static void SetUpTestSuite() {
-        output_ = new std::filesystem::path(freshOutput("faces"));
-        clip::ClipSettings settings = baseSettings();
-        settings.regions = drawnRegions();
-        summary_ = new clip::ClipSummary(clip::exportClip(settings, *output_, indexOf(settings.source)));
+        try {
+            output_ = new std::filesystem::path(freshOutput("faces"));
+            clip::ClipSettings settings = baseSettings();
+            settings.regions = drawnRegions();
+            summary_ = new clip::ClipSummary(clip::exportClip(settings, *output_, indexOf(settings.source)));
+        } catch (const std::exception& e) {
+            setupError_ = e.what();
+        }
     }
     static void TearDownTestSuite() {
+        if (output_)
+            std::filesystem::remove_all(output_->parent_path());
         delete output_;
         delete summary_;
     }
+    void SetUp() override { ASSERT_TRUE(setupError_.empty()) << "making the clip failed: " << setupError_; }
     static std::filesystem::path* output_;
     static clip::ClipSummary* summary_;
+    static std::string setupError_;
 };
 std::filesystem::path* FaceBlurExport::output_ = nullptr;
 clip::ClipSummary* FaceBlurExport::summary_ = nullptr;
+std::string FaceBlurExport::setupError_;
 
 TEST(ClipSource, ThePhotographsFaceIsDetected) {
     vision::FaceDetector detector;
