@@ -1,13 +1,16 @@
 #include "app/gui/agreement_window.h"
 
+#include "app/gui/bidi_text.h"
+#include "app/gui/number_format.h"
+#include "app/gui/scheme_text.h"
 #include "app/gui/video_view.h"
 
 #include "annotation/agreement/report_writer.h"
 
-#include <QEvent>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -24,7 +27,14 @@ namespace sb::gui {
 namespace {
 
 QString number(std::optional<double> value, int decimals = 3) {
-    return value ? QString::number(*value, 'f', decimals) : QObject::tr("undefined");
+    return value ? displayDigits(QString::number(*value, 'f', decimals)) : QObject::tr("undefined");
+}
+
+// A table cell that knows the code id behind its label.
+QTableWidgetItem* codeItem(const QString& label, const std::string& code) {
+    auto* item = new QTableWidgetItem(label);
+    item->setData(Qt::UserRole, QString::fromStdString(code));
+    return item;
 }
 
 annotation::Microseconds seconds(double s) {
@@ -48,6 +58,7 @@ AgreementWindow::AgreementWindow(SessionDocument& document, QWidget* parent)
     setObjectName(QStringLiteral("AgreementWindow"));
     coder1_->setObjectName(QStringLiteral("coder1"));
     coder2_->setObjectName(QStringLiteral("coder2"));
+    stream_->setObjectName(QStringLiteral("stream"));
     method_->addItem(QString(), static_cast<int>(annotation::TimelineMethod::TimeUnit));
     method_->addItem(QString(), static_cast<int>(annotation::TimelineMethod::Event));
     unit_->setRange(0.01, 60);
@@ -114,8 +125,10 @@ AgreementWindow::AgreementWindow(SessionDocument& document, QWidget* parent)
 void AgreementWindow::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
-        if (result_)
+        if (result_) {
+            labelStreams();
             showStream(stream_->currentIndex()); // the summary and times in the new language
+        }
     }
     QDialog::changeEvent(event);
 }
@@ -191,6 +204,7 @@ bool AgreementWindow::compute() {
     stream_->clear();
     for (const auto& s : result_->streams)
         stream_->addItem(QString::fromStdString(s.stream.name()));
+    labelStreams();
     stream_->blockSignals(false);
     showStream(0);
     return true;
@@ -208,13 +222,14 @@ void AgreementWindow::showStream(int index) {
     const agreement::ConfusionMatrix* table = nullptr;
     if (pair.timeUnit) {
         const auto& t = *pair.timeUnit;
-        summary_->setText(
-            tr("κ = %1   agreement %2 %   over %3 units%4")
-                .arg(number(t.kappa), QString::number(100 * t.percentAgreement, 'f', 1))
-                .arg(t.units)
-                .arg(t.toleranceUnits > 0
-                         ? tr("   with ±%1 units: κ = %2").arg(t.toleranceUnits).arg(number(t.toleranceKappa))
-                         : QString()));
+        summary_->setText(inDirectionOf(
+            summary_, tr("κ = %1   agreement %2 %   over %3 units%4")
+                          .arg(leftToRight(number(t.kappa)), number(100 * t.percentAgreement, 1))
+                          .arg(displayNumber(t.units))
+                          .arg(t.toleranceUnits > 0
+                                   ? tr("   with ±%1 units: κ = %2")
+                                         .arg(displayNumber(t.toleranceUnits), number(t.toleranceKappa))
+                                   : QString())));
         table = &t.table;
         for (const auto& d : t.disagreements) {
             const int row = disagreements_->rowCount();
@@ -223,15 +238,16 @@ void AgreementWindow::showStream(int index) {
             from->setData(Qt::UserRole, static_cast<qlonglong>(d.start.count()));
             disagreements_->setItem(row, 0, from);
             disagreements_->setItem(row, 1, new QTableWidgetItem(formatTime(d.end.count())));
-            disagreements_->setItem(row, 2, new QTableWidgetItem(QString::fromStdString(d.code1)));
-            disagreements_->setItem(row, 3, new QTableWidgetItem(QString::fromStdString(d.code2)));
+            disagreements_->setItem(row, 2, codeItem(codeText(d.code1), d.code1));
+            disagreements_->setItem(row, 3, codeItem(codeText(d.code2), d.code2));
         }
     } else if (pair.events) {
         const auto& e = *pair.events;
-        summary_->setText(tr("aligned κ = %1   %2 pairings   agreement %3 %")
-                              .arg(number(e.kappa))
-                              .arg(e.pairings.size())
-                              .arg(QString::number(100 * e.observedAgreement, 'f', 1)));
+        summary_->setText(
+            inDirectionOf(summary_, tr("aligned κ = %1   %2 pairings   agreement %3 %")
+                                        .arg(leftToRight(number(e.kappa)))
+                                        .arg(displayNumber(static_cast<std::int64_t>(e.pairings.size())))
+                                        .arg(number(100 * e.observedAgreement, 1))));
         table = &e.table;
         // Each pairing names its events by index into the coders' timelines of this stream.
         const auto& events1 = stream.timelines[pair.coder1].events;
@@ -251,8 +267,8 @@ void AgreementWindow::showStream(int index) {
             from->setData(Qt::UserRole, static_cast<qlonglong>(start));
             disagreements_->setItem(row, 0, from);
             disagreements_->setItem(row, 1, new QTableWidgetItem(formatTime(end)));
-            disagreements_->setItem(row, 2, new QTableWidgetItem(QString::fromStdString(p.code1)));
-            disagreements_->setItem(row, 3, new QTableWidgetItem(QString::fromStdString(p.code2)));
+            disagreements_->setItem(row, 2, codeItem(codeText(p.code1), p.code1));
+            disagreements_->setItem(row, 3, codeItem(codeText(p.code2), p.code2));
         }
     }
     if (!table)
@@ -260,16 +276,16 @@ void AgreementWindow::showStream(int index) {
     const int n = static_cast<int>(table->size());
     confusion_->setRowCount(n);
     confusion_->setColumnCount(n);
-    QStringList labels;
-    for (const auto& label : table->labels)
-        labels << QString::fromStdString(label);
-    confusion_->setHorizontalHeaderLabels(labels);
-    confusion_->setVerticalHeaderLabels(labels);
+    for (int i = 0; i < n; ++i) {
+        const std::string& code = table->labels[static_cast<std::size_t>(i)];
+        confusion_->setHorizontalHeaderItem(i, codeItem(codeText(code), code));
+        confusion_->setVerticalHeaderItem(i, codeItem(codeText(code), code));
+    }
     const double total = std::max(table->total(), 1.0);
     for (int r = 0; r < n; ++r) {
         for (int c = 0; c < n; ++c) {
             const double count = table->at(static_cast<std::size_t>(r), static_cast<std::size_t>(c));
-            auto* cell = new QTableWidgetItem(QString::number(count, 'g', 6));
+            auto* cell = new QTableWidgetItem(displayDigits(QString::number(count, 'g', 6)));
             const int shade = static_cast<int>(230 - 180 * std::sqrt(count / total));
             cell->setBackground(r == c ? QColor(shade, 240, shade) : QColor(240, shade, shade));
             cell->setForeground(Qt::black);
@@ -278,6 +294,41 @@ void AgreementWindow::showStream(int index) {
         }
     }
     confusion_->resizeColumnsToContents();
+}
+
+void AgreementWindow::labelStreams() {
+    for (int i = 0; i < stream_->count() && i < static_cast<int>(result_->streams.size()); ++i) {
+        const auto& stream = result_->streams[static_cast<std::size_t>(i)].stream;
+        stream_->setItemText(i, streamText(stream));
+        stream_->setItemData(i, QString::fromStdString(stream.name()), Qt::ToolTipRole); // as in reports
+    }
+}
+
+QString AgreementWindow::codeText(const std::string& code) const {
+    if (code.empty() || code == agreement::kNil)
+        return tr("(nothing)");
+    if (document_.isOpen())
+        if (const schemes::Code* c = document_.project().schemes().current().code(code))
+            return schemeText(c->label);
+    return QString::fromStdString(code);
+}
+
+QString AgreementWindow::streamText(const annotation::Stream& stream) const {
+    QString name = QString::fromStdString(stream.id);
+    QString subject = stream.subject ? QString::fromStdString(*stream.subject) : QString();
+    if (document_.isOpen()) {
+        const schemes::CodingScheme& scheme = document_.project().schemes().current();
+        if (stream.kind == annotation::Stream::Kind::Group) {
+            if (const schemes::ExclusiveGroup* g = scheme.group(stream.id); g && !g->label.empty())
+                name = schemeText(g->label);
+        } else {
+            name = codeText(stream.id);
+        }
+        if (stream.subject)
+            if (const schemes::Subject* s = scheme.subject(*stream.subject))
+                subject = schemeText(s->label);
+    }
+    return stream.subject ? tr("%1 (%2)").arg(name, subject) : name;
 }
 
 int AgreementWindow::disagreementCount() const {
@@ -311,12 +362,12 @@ void AgreementWindow::previousDisagreement() {
 
 void AgreementWindow::filterByCell(int row, int column) {
     // A cell lists the units where the first coder said the row's code and the second the column's.
-    const QString code1 = confusion_->verticalHeaderItem(row)->text();
-    const QString code2 = confusion_->horizontalHeaderItem(column)->text();
+    const QVariant code1 = confusion_->verticalHeaderItem(row)->data(Qt::UserRole);
+    const QVariant code2 = confusion_->horizontalHeaderItem(column)->data(Qt::UserRole);
     int first = -1;
     for (int r = 0; r < disagreements_->rowCount(); ++r) {
-        const bool match =
-            disagreements_->item(r, 2)->text() == code1 && disagreements_->item(r, 3)->text() == code2;
+        const bool match = disagreements_->item(r, 2)->data(Qt::UserRole) == code1 &&
+                           disagreements_->item(r, 3)->data(Qt::UserRole) == code2;
         disagreements_->setRowHidden(r, row != column && !match);
         if (match && first < 0)
             first = r;

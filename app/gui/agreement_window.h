@@ -52,6 +52,10 @@ private:
     void showStream(int index);
     void selectDisagreement(int row);
     void filterByCell(int row, int column);
+    void labelStreams();
+    // A code id, a stream or "nil" as the scheme names them in the interface language.
+    [[nodiscard]] QString codeText(const std::string& code) const;
+    [[nodiscard]] QString streamText(const annotation::Stream& stream) const;
 
     SessionDocument& document_;
     QComboBox* coder1_;

@@ -1,4 +1,5 @@
 #include "app/gui/annotation_panel.h"
+#include "app/gui/bidi_text.h"
 #include "app/gui/scheme_text.h"
 
 #include "app/gui/video_view.h"
@@ -35,7 +36,7 @@ AnnotationPanel::AnnotationPanel(SessionDocument& document, std::function<std::i
     , subject_(new QComboBox(this))
     , modifiersBox_(new QWidget(this))
     , modifiers_(new QFormLayout(modifiersBox_))
-    , comment_(new QPlainTextEdit(this))
+    , comment_(new FreeTextEdit(this))
     , apply_(new QPushButton(this))
     , delete_(new QPushButton(this))
     , split_(new QPushButton(this)) {
@@ -43,7 +44,6 @@ AnnotationPanel::AnnotationPanel(SessionDocument& document, std::function<std::i
     auto* form = new QFormLayout;
     layout->addWidget(title_);
     // Times are not text: keep them left to right in a right-to-left layout.
-    times_->setLayoutDirection(Qt::LeftToRight);
     layout->addWidget(times_);
     form->addRow(new QLabel(this), code_);
     form->addRow(new QLabel(this), subject_);
@@ -118,9 +118,12 @@ void AnnotationPanel::reload() {
     const auto& scheme = document_.scheme();
     const schemes::Code* code = scheme.code(shown->code);
     title_->setText(code ? text(code->label) : QString::fromStdString(shown->code));
-    times_->setText(shown->end ? QStringLiteral("%1 – %2").arg(formatTime(shown->start.count()),
-                                                               formatTime(shown->end->count()))
-                               : formatTime(shown->start.count()));
+    // Time runs left to right (start – end), on the reading side of the panel: the mark before
+    // it gives the label, which has no letters, the panel's direction.
+    times_->setText(inDirectionOf(
+        times_, leftToRight(shown->end ? QStringLiteral("%1 – %2").arg(formatTime(shown->start.count()),
+                                                                       formatTime(shown->end->count()))
+                                       : formatTime(shown->start.count()))));
     for (const auto& c : scheme.codes)
         if (!code || c.kind == code->kind) // a state stays a state, a point a point
             code_->addItem(text(c.label), QString::fromStdString(c.id));

@@ -11,10 +11,11 @@
 class QComboBox;
 class QFormLayout;
 class QLabel;
-class QPlainTextEdit;
 class QPushButton;
 
 namespace sb::gui {
+
+class FreeTextEdit;
 
 class AnnotationPanel : public QWidget {
     Q_OBJECT
@@ -46,7 +47,7 @@ private:
     QComboBox* subject_;
     QWidget* modifiersBox_;
     QFormLayout* modifiers_;
-    QPlainTextEdit* comment_;
+    FreeTextEdit* comment_;
     QPushButton* apply_;
     QPushButton* delete_;
     QPushButton* split_;

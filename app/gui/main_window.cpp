@@ -1,4 +1,5 @@
 #include "app/gui/main_window.h"
+#include "app/gui/dock_sides.h"
 #include "app/gui/scheme_text.h"
 
 #include "app/gui/agreement_window.h"
@@ -119,6 +120,8 @@ MainWindow::MainWindow(QWidget* parent)
     central->setSizes({560, 340}); // the picture first: coders watch more than they read
     setCentralWidget(central);
 
+    // Docks are made on the side they belong to in the language's direction.
+    docksMirrored_ = isRightToLeft();
     buildActions();
     buildMenus();
     buildDocks();
@@ -176,7 +179,9 @@ MainWindow::MainWindow(QWidget* parent)
     qApp->installEventFilter(this);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+        docksMirrored_ = settings.value(QStringLiteral("window/docksMirrored"), false).toBool();
+    syncDockSides();
     playback_.setSpeed(settings.value(QStringLiteral("playback/speed"), 1.0).toDouble());
     refreshActions();
 }
@@ -239,7 +244,8 @@ void MainWindow::buildActions() {
         defaultShortcuts_.insert(name, key);
         return action;
     };
-    make(QStringLiteral("open"), QT_TR_NOOP("&Open project…"), QKeySequence::Open, [this] { chooseProject(); });
+    make(QStringLiteral("open"), QT_TR_NOOP("&Open project…"), QKeySequence::Open,
+         [this] { chooseProject(); });
     make(QStringLiteral("quit"), QT_TR_NOOP("&Quit"), QKeySequence::Quit, [this] { close(); });
     make(QStringLiteral("undo"), QT_TR_NOOP("&Undo"), QKeySequence(QStringLiteral("Ctrl+Z")),
          [this] { document_.undo(); });
@@ -249,9 +255,10 @@ void MainWindow::buildActions() {
         if (selected_ != 0)
             details_->removeShown();
     });
-    make(QStringLiteral("split"), QT_TR_NOOP("&Split selected at playhead"), QKeySequence(QStringLiteral("Ctrl+K")),
-         [this] { details_->splitAtPlayhead(); });
-    make(QStringLiteral("play"), QT_TR_NOOP("Play"), QKeySequence(Qt::Key_Space), [this] { playback_.togglePlay(); });
+    make(QStringLiteral("split"), QT_TR_NOOP("&Split selected at playhead"),
+         QKeySequence(QStringLiteral("Ctrl+K")), [this] { details_->splitAtPlayhead(); });
+    make(QStringLiteral("play"), QT_TR_NOOP("Play"), QKeySequence(Qt::Key_Space),
+         [this] { playback_.togglePlay(); });
     make(
         QStringLiteral("stepForward"), QT_TR_NOOP("Next frame"), QKeySequence(Qt::Key_Right),
         [this] { playback_.stepFrames(1); }, true);
@@ -259,14 +266,14 @@ void MainWindow::buildActions() {
         QStringLiteral("stepBack"), QT_TR_NOOP("Previous frame"), QKeySequence(Qt::Key_Left),
         [this] { playback_.stepFrames(-1); }, true);
     make(
-        QStringLiteral("jumpForward1"), QT_TR_NOOP("Forward 1 s"), QKeySequence(QStringLiteral("Shift+Right")),
-        [this] { playback_.jump(1'000'000); }, true);
+        QStringLiteral("jumpForward1"), QT_TR_NOOP("Forward 1 s"),
+        QKeySequence(QStringLiteral("Shift+Right")), [this] { playback_.jump(1'000'000); }, true);
     make(
         QStringLiteral("jumpBack1"), QT_TR_NOOP("Back 1 s"), QKeySequence(QStringLiteral("Shift+Left")),
         [this] { playback_.jump(-1'000'000); }, true);
     make(
-        QStringLiteral("jumpForward10"), QT_TR_NOOP("Forward 10 s"), QKeySequence(QStringLiteral("Ctrl+Right")),
-        [this] { playback_.jump(10'000'000); }, true);
+        QStringLiteral("jumpForward10"), QT_TR_NOOP("Forward 10 s"),
+        QKeySequence(QStringLiteral("Ctrl+Right")), [this] { playback_.jump(10'000'000); }, true);
     make(
         QStringLiteral("jumpBack10"), QT_TR_NOOP("Back 10 s"), QKeySequence(QStringLiteral("Ctrl+Left")),
         [this] { playback_.jump(-10'000'000); }, true);
@@ -280,16 +287,16 @@ void MainWindow::buildActions() {
          [this] { playback_.setSpeed(std::max(0.125, std::abs(playback_.speed()) / 2)); });
     make(QStringLiteral("faster"), QT_TR_NOOP("Faster"), QKeySequence(Qt::Key_BracketRight),
          [this] { playback_.setSpeed(std::min(4.0, std::abs(playback_.speed()) * 2)); });
-    make(QStringLiteral("comment"), QT_TR_NOOP("&Comment at playhead"), QKeySequence(QStringLiteral("Ctrl+M")),
-         [this] {
+    make(QStringLiteral("comment"), QT_TR_NOOP("&Comment at playhead"),
+         QKeySequence(QStringLiteral("Ctrl+M")), [this] {
              playback_.pause();
              findChild<QDockWidget*>(QStringLiteral("notesDock"))->raise();
              notes_->focusEntry();
          });
     make(QStringLiteral("agreement"), QT_TR_NOOP("&Agreement between coders…"),
          QKeySequence(QStringLiteral("Ctrl+Shift+A")), [this] { showAgreement(); });
-    make(QStringLiteral("nextDisagreement"), QT_TR_NOOP("&Next disagreement"), QKeySequence(QStringLiteral("Ctrl+]")),
-         [this] {
+    make(QStringLiteral("nextDisagreement"), QT_TR_NOOP("&Next disagreement"),
+         QKeySequence(QStringLiteral("Ctrl+]")), [this] {
              if (agreement_)
                  agreement_->nextDisagreement();
          });
@@ -300,8 +307,8 @@ void MainWindow::buildActions() {
          });
     make(QStringLiteral("goTo"), QT_TR_NOOP("&Go to time or frame…"), QKeySequence(QStringLiteral("Ctrl+G")),
          [this] { goToTimeOrFrame(); });
-    make(QStringLiteral("loop"), QT_TR_NOOP("&Loop selected annotation"), QKeySequence(QStringLiteral("Ctrl+L")),
-         [this] {
+    make(QStringLiteral("loop"), QT_TR_NOOP("&Loop selected annotation"),
+         QKeySequence(QStringLiteral("Ctrl+L")), [this] {
              auto* loop = actions_[QStringLiteral("loop")];
              std::optional<annotation::Annotation> a;
              if (selected_ != 0 && loop->isChecked())
@@ -317,8 +324,8 @@ void MainWindow::buildActions() {
              }
          });
     actions_[QStringLiteral("loop")]->setCheckable(true);
-    make(QStringLiteral("overlay"), QT_TR_NOOP("Frame and time &overlay"), QKeySequence(QStringLiteral("Ctrl+I")),
-         [this] {
+    make(QStringLiteral("overlay"), QT_TR_NOOP("Frame and time &overlay"),
+         QKeySequence(QStringLiteral("Ctrl+I")), [this] {
              for (auto* view : views_)
                  view->setOverlayVisible(actions_[QStringLiteral("overlay")]->isChecked());
          });
@@ -395,7 +402,7 @@ void MainWindow::buildDocks() {
         d->setProperty(kSourceText, QByteArray(title));
         d->setObjectName(name);
         d->setWidget(content);
-        addDockWidget(area, d);
+        addDockWidget(dockSide(area), d);
         return d;
     };
     keypad_ = new KeypadPanel(document_, *coder_, this);
@@ -406,8 +413,8 @@ void MainWindow::buildDocks() {
         dock(QStringLiteral("detailsDock"), QT_TR_NOOP("Annotation"), details_, Qt::RightDockWidgetArea);
     auto* scoring = new ScoringPanel(document_, this);
     scoring->setObjectName(QStringLiteral("scoring"));
-    auto* scoringDock =
-        dock(QStringLiteral("scoringDock"), QT_TR_NOOP("Scales and judgements"), scoring, Qt::RightDockWidgetArea);
+    auto* scoringDock = dock(QStringLiteral("scoringDock"), QT_TR_NOOP("Scales and judgements"), scoring,
+                             Qt::RightDockWidgetArea);
     tabifyDockWidget(detailsDock, scoringDock);
     detailsDock->raise();
 
@@ -437,10 +444,12 @@ void MainWindow::buildDocks() {
         document_.switchCoder(annotation::CoderId{coders_->itemData(index).toLongLong()});
     });
     history_ = new HistoryPanel(document_, this);
-    auto* historyDock = dock(QStringLiteral("historyDock"), QT_TR_NOOP("History"), history_, Qt::LeftDockWidgetArea);
+    auto* historyDock =
+        dock(QStringLiteral("historyDock"), QT_TR_NOOP("History"), history_, Qt::LeftDockWidgetArea);
     notes_ = new NotesPanel(
         document_, [this] { return playback_.snap(playback_.position()); }, this);
-    auto* notesDock = dock(QStringLiteral("notesDock"), QT_TR_NOOP("Comments"), notes_, Qt::LeftDockWidgetArea);
+    auto* notesDock =
+        dock(QStringLiteral("notesDock"), QT_TR_NOOP("Comments"), notes_, Qt::LeftDockWidgetArea);
     tabifyDockWidget(historyDock, notesDock);
     connect(notes_, &NotesPanel::seekRequested, this, [this](std::int64_t t) { playback_.seek(t); });
     auto* keypadDock = findChild<QDockWidget*>(QStringLiteral("keypadDock"));
@@ -472,8 +481,8 @@ bool MainWindow::openProject(const QString& file, const QString& session, const 
 
 void MainWindow::refreshTitle() {
     setWindowTitle(document_.isOpen() ? tr("SecureBase — %1 — %2")
-                                            .arg(QString::fromStdString(document_.session().name),
-                                                 QString::fromStdString(document_.coder().name)) +
+                                                .arg(QString::fromStdString(document_.session().name),
+                                                     QString::fromStdString(document_.coder().name)) +
                                             (supervision_ ? supervision_->titleSuffix() : QString())
                                       : tr("SecureBase"));
 }
@@ -490,7 +499,26 @@ void MainWindow::refreshSegmentsMenu() {
 void MainWindow::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
+    if (event->type() == QEvent::LayoutDirectionChange)
+        syncDockSides();
     QMainWindow::changeEvent(event);
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    syncDockSides(); // a saved arrangement of the other direction, now that its tabs are known
+}
+
+void MainWindow::syncDockSides() {
+    // Only on screen: which tab is in front, and the sizes, are known then.
+    if (isRightToLeft() == docksMirrored_ || !isVisible())
+        return;
+    mirrorDockSides(*this);
+    docksMirrored_ = isRightToLeft();
+}
+
+Qt::DockWidgetArea MainWindow::dockSide(Qt::DockWidgetArea area) const {
+    return dockArea(area, docksMirrored_);
 }
 
 void MainWindow::retranslateUi() {
@@ -529,9 +557,9 @@ void MainWindow::refreshSessions() {
         auto* item = new QListWidgetItem(QString::fromStdString(s.name), sessions_);
         item->setData(Qt::UserRole, static_cast<qlonglong>(s.id.value));
         if (s.createdAt.count() > 0)
-            item->setToolTip(tr("Added on %1")
-                                 .arg(displayDate(QDateTime::fromMSecsSinceEpoch(s.createdAt.count() / 1000,
-                                                                                 Qt::UTC))));
+            item->setToolTip(
+                tr("Added on %1")
+                    .arg(displayDate(QDateTime::fromMSecsSinceEpoch(s.createdAt.count() / 1000, Qt::UTC))));
         if (s.id == document_.session().id)
             sessions_->setCurrentItem(item);
     }
@@ -653,8 +681,8 @@ void MainWindow::computeWaveform() {
 void MainWindow::refreshTimeline() {
     if (!document_.isOpen())
         return;
-    TimelineContent content =
-        buildTimelineContent(document_, grouping_, playback_.duration(), waveform_, playback_.frameInterval());
+    TimelineContent content = buildTimelineContent(document_, grouping_, playback_.duration(), waveform_,
+                                                   playback_.frameInterval());
     if (supervision_)
         supervision_->decorateTimeline(content); // review mode: the trainee's and the reference's lanes
     timeline_->setContent(std::move(content));
@@ -706,13 +734,15 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/docksMirrored"), docksMirrored_);
     settings.setValue(QStringLiteral("playback/speed"), std::abs(playback_.speed()));
     event->accept();
 }
 
 void MainWindow::chooseProject() {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
-                                                      tr("SecureBase projects and coding packages (*.sbproj *.sbpkg);;All files (*)"));
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Open project"), QString(),
+        tr("SecureBase projects and coding packages (*.sbproj *.sbpkg);;All files (*)"));
     if (!file.isEmpty())
         openProject(file);
 }
@@ -796,7 +826,13 @@ void MainWindow::showShortcutHelp() {
         table->setItem(row, 0, new QTableWidgetItem(what));
         table->setItem(row, 1, new QTableWidgetItem(key));
     };
-    for (auto* action : std::as_const(actions_))
+    // The window's own actions first, then those the vision tools and review mode add (peak
+    // jumps, clip export, the review walk), each once.
+    QList<QAction*> listed = actions_.values();
+    for (auto* action : findChildren<QAction*>())
+        if (!listed.contains(action))
+            listed << action;
+    for (auto* action : std::as_const(listed))
         if (!action->shortcut().isEmpty())
             add(action->text().remove(QLatin1Char('&')),
                 action->shortcut().toString(QKeySequence::NativeText));

@@ -54,6 +54,9 @@ public:
     AgreementWindow* showAgreement();
     [[nodiscard]] const QList<VideoView*>& videoViews() const { return views_; }
     [[nodiscard]] QAction* action(const QString& name) const;
+    // Where a dock placed in `area` of the left-to-right layout goes now: left and right swap
+    // while the window is laid out right to left (dock_sides.h).
+    [[nodiscard]] Qt::DockWidgetArea dockSide(Qt::DockWidgetArea area) const;
     [[nodiscard]] QStringList shadowedShortcuts() const { return shadowed_; }
     [[nodiscard]] QString lastMessage() const { return lastMessage_; }
 
@@ -61,6 +64,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildActions();
@@ -110,6 +114,9 @@ private:
     TimelineWaveform waveform_;
     QString lastMessage_;
     bool toldNoAudio_ = false;
+    // The docks' sides are swapped for right-to-left (dock_sides.h); kept with the saved state.
+    bool docksMirrored_ = false;
+    void syncDockSides();
     std::int64_t selected_ = 0;
     QElapsedTimer positionShown_;
 };

@@ -21,9 +21,11 @@ namespace sb::reports {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("sb::reports::Certificate", text);
-}
+// The certificate's words, translated with the workstation's catalogue (app/translations): the
+// class only names their context, which lupdate reads from the macro.
+class CertificateText {
+    Q_DECLARE_TR_FUNCTIONS(CertificateText)
+};
 
 QString q(const std::string& text) {
     return QString::fromStdString(text);
@@ -71,7 +73,7 @@ QString certificateHtml(const annotation::Certificate& c, const CertificateOptio
     html += QStringLiteral("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"%1\" dir=\"%2\">\n<head>\n"
                            "<meta charset=\"UTF-8\"/>\n<title>%3</title>\n")
                 .arg(options.rightToLeft ? QStringLiteral("fa") : QStringLiteral("en"), dir,
-                     tr("Reliability certificate").toHtmlEscaped() + QStringLiteral(": ") +
+                     CertificateText::tr("Reliability certificate").toHtmlEscaped() + QStringLiteral(": ") +
                          q(c.trainee).toHtmlEscaped());
     html += QStringLiteral("<style>\n"
                            "body { font-family: 'Noto Sans', 'DejaVu Sans', 'Noto Sans Arabic', sans-serif; "
@@ -86,11 +88,13 @@ QString certificateHtml(const annotation::Certificate& c, const CertificateOptio
                            ".small { font-size: 8pt; color: #555555; }\n"
                            "</style>\n</head>\n<body>\n")
                 .arg(align);
-    html += QStringLiteral("<h1>%1</h1>\n").arg(tr("Reliability certificate").toHtmlEscaped());
+    html +=
+        QStringLiteral("<h1>%1</h1>\n").arg(CertificateText::tr("Reliability certificate").toHtmlEscaped());
     html +=
         QStringLiteral("<p class=\"lead\">%1</p>\n")
-            .arg(tr("This certifies that %1 has coded the tapes of training set %2 with the reliability the "
-                    "criterion below asks for, against the gold-standard coding, and was signed off by %3.")
+            .arg(CertificateText::tr(
+                     "This certifies that %1 has coded the tapes of training set %2 with the reliability the "
+                     "criterion below asks for, against the gold-standard coding, and was signed off by %3.")
                      .toHtmlEscaped()
                      .arg(QStringLiteral("<b>") + data(c.trainee) + QStringLiteral("</b>"), data(c.set),
                           QStringLiteral("<b>") + data(c.supervisor) + QStringLiteral("</b>")));
@@ -99,44 +103,53 @@ QString certificateHtml(const annotation::Certificate& c, const CertificateOptio
     const auto fact = [&](const QString& label, const QString& value) {
         html += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(label.toHtmlEscaped(), value);
     };
-    fact(tr("Trainee"), data(c.trainee));
-    fact(tr("Supervisor"), data(c.supervisor));
-    fact(tr("Training set"), data(c.set));
-    fact(tr("Coding scheme"), data(c.schemeId) + QStringLiteral(", ") + tr("version").toHtmlEscaped() +
-                                  QStringLiteral(" ") + data(c.schemeVersion));
-    fact(tr("Project"), data(c.project));
-    fact(tr("Date"), QStringLiteral("<bdi dir=\"ltr\">%1</bdi>").arg(at.date().toString(Qt::ISODate)));
+    fact(CertificateText::tr("Trainee"), data(c.trainee));
+    fact(CertificateText::tr("Supervisor"), data(c.supervisor));
+    fact(CertificateText::tr("Training set"), data(c.set));
+    fact(CertificateText::tr("Coding scheme"), data(c.schemeId) + QStringLiteral(", ") +
+                                                   CertificateText::tr("version").toHtmlEscaped() +
+                                                   QStringLiteral(" ") + data(c.schemeVersion));
+    fact(CertificateText::tr("Project"), data(c.project));
+    fact(CertificateText::tr("Date"),
+         QStringLiteral("<bdi dir=\"ltr\">%1</bdi>").arg(at.date().toString(Qt::ISODate)));
     if (options.jalaliDate) {
         const QLocale persian(QLocale::Persian, QLocale::Iran);
-        fact(tr("Date (Solar Hijri)"), QStringLiteral("<bdi dir=\"rtl\">%1</bdi>")
-                                           .arg(persian
-                                                    .toString(at.date(), QStringLiteral("d MMMM yyyy"),
-                                                              QCalendar(QCalendar::System::Jalali))
-                                                    .toHtmlEscaped()));
+        fact(CertificateText::tr("Date (Solar Hijri)"),
+             QStringLiteral("<bdi dir=\"rtl\">%1</bdi>")
+                 .arg(persian
+                          .toString(at.date(), QStringLiteral("d MMMM yyyy"),
+                                    QCalendar(QCalendar::System::Jalali))
+                          .toHtmlEscaped()));
     }
     html += QStringLiteral("</table>\n");
 
     html += QStringLiteral(
                 "<h2>%1</h2>\n<table class=\"criterion\">\n<tr><th>%2</th><th>%3</th><th>%4</th></tr>\n")
-                .arg(tr("Criterion").toHtmlEscaped(), tr("Requirement").toHtmlEscaped(),
-                     tr("Tapes meeting it").toHtmlEscaped(), tr("Result").toHtmlEscaped());
+                .arg(CertificateText::tr("Criterion").toHtmlEscaped(),
+                     CertificateText::tr("Requirement").toHtmlEscaped(),
+                     CertificateText::tr("Tapes meeting it").toHtmlEscaped(),
+                     CertificateText::tr("Result").toHtmlEscaped());
     for (const annotation::CertificateRequirement& r : c.requirements) {
-        html += QStringLiteral(
-                    "<tr><td>%1</td><td><bdi dir=\"ltr\">%2 / %3</bdi></td><td class=\"%4\">%5</td></tr>\n")
-                    .arg(data(r.description))
-                    .arg(r.tapesMet)
-                    .arg(r.tapesRequired)
-                    .arg(r.met ? QStringLiteral("met") : QStringLiteral("unmet"),
-                         (r.met ? tr("met") : tr("not met")).toHtmlEscaped());
+        html +=
+            QStringLiteral(
+                "<tr><td>%1</td><td><bdi dir=\"ltr\">%2 / %3</bdi></td><td class=\"%4\">%5</td></tr>\n")
+                .arg(data(r.description))
+                .arg(r.tapesMet)
+                .arg(r.tapesRequired)
+                .arg(r.met ? QStringLiteral("met") : QStringLiteral("unmet"),
+                     (r.met ? CertificateText::tr("met") : CertificateText::tr("not met")).toHtmlEscaped());
     }
     html += QStringLiteral("</table>\n");
 
     html += QStringLiteral(
                 "<h2>%1</h2>\n<table class=\"tapes\">\n<tr><th>#</th><th>%2</th><th>%3</th><th>%4</th>")
-                .arg(tr("Tapes and figures").toHtmlEscaped(), tr("Session").toHtmlEscaped(),
-                     tr("Gold standard").toHtmlEscaped(), tr("Coded").toHtmlEscaped());
+                .arg(CertificateText::tr("Tapes and figures").toHtmlEscaped(),
+                     CertificateText::tr("Session").toHtmlEscaped(),
+                     CertificateText::tr("Gold standard").toHtmlEscaped(),
+                     CertificateText::tr("Coded").toHtmlEscaped());
     for (std::size_t i = 0; i < c.requirements.size(); ++i) {
-        html += QStringLiteral("<th>%1</th>").arg(tr("Requirement %1").arg(i + 1).toHtmlEscaped());
+        html += QStringLiteral("<th>%1</th>")
+                    .arg(CertificateText::tr("Requirement %1").arg(i + 1).toHtmlEscaped());
     }
     html += QStringLiteral("</tr>\n");
     for (const annotation::CertificateTape& t : c.tapes) {
@@ -149,16 +162,19 @@ QString certificateHtml(const annotation::Certificate& c, const CertificateOptio
         html += QStringLiteral("</tr>\n");
     }
     html += QStringLiteral("</table>\n");
-    html += QStringLiteral("<p class=\"small\">%1</p>\n")
-                .arg(tr("Figures as computed by SecureBase's agreement engine when the supervisor signed off "
-                        "(sign-off %1, %2 UTC). Time-unit kappas compare the trainee with the gold standard "
-                        "unit by unit; the gold standard is the reference coder.")
-                         .arg(c.signOffId)
-                         .arg(at.toString(Qt::ISODate))
-                         .toHtmlEscaped());
+    html +=
+        QStringLiteral("<p class=\"small\">%1</p>\n")
+            .arg(CertificateText::tr(
+                     "Figures as computed by SecureBase's agreement engine when the supervisor signed off "
+                     "(sign-off %1, %2 UTC). Time-unit kappas compare the trainee with the gold standard "
+                     "unit by unit; the gold standard is the reference coder.")
+                     .arg(c.signOffId)
+                     .arg(at.toString(Qt::ISODate))
+                     .toHtmlEscaped());
     html += QStringLiteral(
                 "<p>%1 ____________________________ &#160;&#160; %2 ____________________________</p>\n")
-                .arg(tr("Supervisor:").toHtmlEscaped(), tr("Trainee:").toHtmlEscaped());
+                .arg(CertificateText::tr("Supervisor:").toHtmlEscaped(),
+                     CertificateText::tr("Trainee:").toHtmlEscaped());
     html += QStringLiteral("</body>\n</html>\n");
     return html;
 }

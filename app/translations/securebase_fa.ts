@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
+    <name>CertificateText</name>
+    <message>
+        <source>Reliability certificate</source>
+        <translation>گواهی پایایی</translation>
+    </message>
+    <message>
+        <source>This certifies that %1 has coded the tapes of training set %2 with the reliability the criterion below asks for, against the gold-standard coding, and was signed off by %3.</source>
+        <translation>بدین‌وسیله گواهی می‌شود که %1 نوارهای مجموعهٔ آموزشی %2 را، در مقایسه با کدگذاری مرجع، با پایایی‌ای که ملاک زیر می‌خواهد کدگذاری کرده و %3 آن را تأیید نهایی کرده است.</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>کارآموز</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>سرپرست</translation>
+    </message>
+    <message>
+        <source>Training set</source>
+        <translation>مجموعهٔ آموزشی</translation>
+    </message>
+    <message>
+        <source>Coding scheme</source>
+        <translation>طرح کدگذاری</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>نسخهٔ</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>پروژه</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Date (Solar Hijri)</source>
+        <translation>تاریخ (هجری خورشیدی)</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>ملاک</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>شرط</translation>
+    </message>
+    <message>
+        <source>Tapes meeting it</source>
+        <translation>نوارهایی که آن را برآورده می‌کنند</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>برآورده شد</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>برآورده نشد</translation>
+    </message>
+    <message>
+        <source>Tapes and figures</source>
+        <translation>نوارها و ارقام</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>جلسه</translation>
+    </message>
+    <message>
+        <source>Gold standard</source>
+        <translation>کدگذاری مرجع</translation>
+    </message>
+    <message>
+        <source>Coded</source>
+        <translation>کدگذاری‌شده</translation>
+    </message>
+    <message>
+        <source>Requirement %1</source>
+        <translation>شرط %1</translation>
+    </message>
+    <message>
+        <source>Figures as computed by SecureBase&apos;s agreement engine when the supervisor signed off (sign-off %1, %2 UTC). Time-unit kappas compare the trainee with the gold standard unit by unit; the gold standard is the reference coder.</source>
+        <translation>ارقام همان‌اند که موتور توافق SecureBase هنگام تأیید نهایی سرپرست محاسبه کرد (تأیید نهایی %1، %2 به وقت UTC). کاپاهای واحد زمانی، کارآموز را واحد به واحد با کدگذاری مرجع مقایسه می‌کنند؛ کدگذاری مرجع، کدگذار ملاک است.</translation>
+    </message>
+    <message>
+        <source>Supervisor:</source>
+        <translation>سرپرست:</translation>
+    </message>
+    <message>
+        <source>Trainee:</source>
+        <translation>کارآموز:</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>undefined</source>
@@ -152,6 +251,14 @@
     <message>
         <source>Report written to %1</source>
         <translation>گزارش در %1 نوشته شد</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>(هیچ)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1261,6 +1368,26 @@
     <message>
         <source>The message was not saved: %1</source>
         <translation>پیام ذخیره نشد: %1</translation>
+    </message>
+    <message>
+        <source>Export clip of this range…</source>
+        <translation>خروجی کلیپ از این بازه…</translation>
+    </message>
+    <message>
+        <source>Export clip…</source>
+        <translation>خروجی کلیپ…</translation>
+    </message>
+    <message>
+        <source>A teaching clip of the current thread&apos;s or disagreement&apos;s range, faces blurred.</source>
+        <translation>کلیپ آموزشی از بازهٔ گفت‌وگو یا عدم توافق کنونی، با چهره‌های محوشده.</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Go to a thread or a disagreement first (%1).</source>
+        <translation>نخست به یک گفت‌وگو یا یک عدم توافق بروید (%1).</translation>
     </message>
 </context>
 <context>

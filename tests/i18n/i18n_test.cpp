@@ -4,17 +4,23 @@
 // show where the user asked for them.
 
 #include "app/gui/agreement_window.h"
+#include "app/gui/bidi_text.h"
 #include "app/gui/interface_language.h"
 #include "app/gui/main_window.h"
 #include "app/gui/number_format.h"
 #include "app/gui/preferences_dialog.h"
+#include "app/gui/supervision/review_panel.h"
+#include "app/gui/supervision/supervision_menu.h"
 #include "app/gui/timeline/timeline_view.h"
 #include "app/gui/video_view.h"
 
 #include "annotation/project.h"
+#include "annotation/supervision/gold_standards.h"
+#include "annotation/supervision/review_threads.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
 #include <QDockWidget>
 #include <QLabel>
@@ -25,6 +31,8 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
 #include <QXmlStreamReader>
@@ -114,7 +122,8 @@ private slots:
         lupdate.start(QStringLiteral(SB_LUPDATE),
                       {QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-extensions"),
                        QStringLiteral("cpp,h"), QStringLiteral("-I"), QStringLiteral(SB_SOURCE_DIR),
-                       QStringLiteral(SB_SOURCE_DIR "/app/gui"), QStringLiteral("-ts"), copy});
+                       QStringLiteral(SB_SOURCE_DIR "/app/gui"), QStringLiteral(SB_SOURCE_DIR "/app/reports"),
+                       QStringLiteral("-ts"), copy});
         QVERIFY(lupdate.waitForFinished(120000));
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
 
@@ -165,6 +174,13 @@ private slots:
         QVERIFY(window.openProject(file, {}, QStringLiteral("سارا")));
         QCOMPARE(window.layoutDirection(), Qt::RightToLeft);
         QVERIFY(window.menuBar()->isRightToLeft());
+        // The docks mirror too (Qt leaves dock areas alone): the project on the right, where
+        // reading starts, the coding pad on the left.
+        auto* project = window.findChild<QDockWidget*>(QStringLiteral("sessionsDock"));
+        auto* pad = window.findChild<QDockWidget*>(QStringLiteral("keypadDock"));
+        QVERIFY(project && pad);
+        QTRY_VERIFY(project->mapTo(&window, QPoint()).x() > window.width() / 2);
+        QVERIFY(pad->mapTo(&window, QPoint()).x() < window.width() / 2);
         for (auto* dock : window.findChildren<QDockWidget*>()) {
             QVERIFY2(dock->isRightToLeft(), qPrintable(dock->objectName()));
             QVERIFY2(hasPersianLetters(dock->windowTitle()), qPrintable(dock->windowTitle()));
@@ -238,7 +254,19 @@ private slots:
                 ownActions << action;
         QVERIFY(ownActions.size() > 20);
 
+        auto* project = window.findChild<QDockWidget*>(QStringLiteral("sessionsDock"));
+        auto* annotationDock = window.findChild<QDockWidget*>(QStringLiteral("detailsDock"));
+        annotationDock->raise();
+        QTRY_VERIFY(!annotationDock->visibleRegion().isEmpty());
+        const int projectWidth = project->width();
+        QVERIFY(project->mapTo(&window, QPoint()).x() < window.width() / 2);
+
         switchTo(QStringLiteral("fa"));
+        // The docks change sides with the language, the tab in front and the widths kept.
+        QTRY_VERIFY(project->mapTo(&window, QPoint()).x() > window.width() / 2);
+        QTRY_VERIFY(!annotationDock->visibleRegion().isEmpty());
+        QVERIFY2(std::abs(project->width() - projectWidth) <= 12,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(projectWidth).arg(project->width())));
         QCOMPARE(window.menuBar()->findChildren<QMenu*>().value(0), fileMenu); // the same window
         QCOMPARE(fileMenu->title(), translated("&File"));
         QVERIFY(hasPersianLetters(fileMenu->title()));
@@ -249,6 +277,12 @@ private slots:
         QVERIFY(hasPersianLetters(window.timeline()->accessibleName()));
 
         switchTo(QStringLiteral("en"));
+        QTRY_VERIFY(project->mapTo(&window, QPoint()).x() < window.width() / 2);
+        // Typed text takes the direction of its words, not of the interface.
+        gui::FreeTextEdit edit(&window);
+        edit.setPlainText(QStringLiteral("سلام (hello)\nhello سلام"));
+        QCOMPARE(edit.document()->firstBlock().textDirection(), Qt::RightToLeft);
+        QCOMPARE(edit.document()->lastBlock().textDirection(), Qt::LeftToRight);
         QCOMPARE(fileMenu->title(), english);
         QCOMPARE(window.layoutDirection(), Qt::LeftToRight);
         QCOMPARE(window.action(QStringLiteral("open"))->text(), QStringLiteral("&Open project…"));
@@ -280,6 +314,128 @@ private slots:
         auto* time = window.findChild<QLabel*>(QStringLiteral("timeLabel"));
         QVERIFY(time);
         QTRY_VERIFY2(time->text().contains(QStringLiteral("۰۰:۰۰:۰۰")), qPrintable(time->text()));
+    }
+
+    // i18n.gui.persianScreenshots: a trainee and a supervisor coding the sample clip in Persian,
+    // with Persian comments mixing Latin letters and digits: the main window, the agreement
+    // window and review mode, saved to $SB_I18N_SCREENSHOTS (the README's Persian section
+    // shows them), else to a temporary folder. Checks what the pictures are meant to show.
+    void persianScreenshots() {
+        const QString file = dir_.filePath(QStringLiteral("screens.sbproj"));
+        const QString trainee = QStringLiteral("سارا محمدی");
+        const QString supervisor = QStringLiteral("دکتر نوری");
+        std::int64_t shown = 0; // the annotation selected in the picture, with its comment
+        {
+            auto project = annotation::Project::create(file.toStdString(), SB_SOURCE_DIR
+                                                       "/samples/schemes/strange-situation.json");
+            auto& store = project->store();
+            const auto session = store.addSession(
+                "جلسهٔ ۱۴ — SSP", {annotation::MediaFile{SB_SOURCE_DIR "/samples/media/ssp-sample.mp4",
+                                                        annotation::Microseconds(0)}});
+            const auto sara = store.addCoder(trainee.toStdString(), annotation::CoderRole::Coder);
+            const auto nouri = store.addCoder(supervisor.toStdString(), annotation::CoderRole::Supervisor);
+            auto add = [&](annotation::CoderId coder, const char* code, const char* subject, double from,
+                           std::optional<double> to, annotation::Modifiers modifiers, const char* comment) {
+                annotation::Annotation a;
+                a.session = session;
+                a.coder = coder;
+                a.schemeVersion = store.currentSchemeVersion();
+                a.code = code;
+                a.subject = subject;
+                a.start = annotation::Microseconds(static_cast<std::int64_t>(from * 1e6));
+                if (to)
+                    a.end = annotation::Microseconds(static_cast<std::int64_t>(*to * 1e6));
+                a.modifiers = std::move(modifiers);
+                a.comment = comment;
+                store.insertAnnotation(a);
+                return a.id;
+            };
+            for (const auto coder : {sara, nouri}) {
+                const bool isTrainee = coder == sara;
+                add(coder, "caregiver_exit", "caregiver", 0.8, std::nullopt, {}, "");
+                add(coder, "explore_manipulate", "infant", 0.0, isTrainee ? 2.6 : 2.0, {}, "");
+                add(coder, "search", "infant", isTrainee ? 2.6 : 2.0, 4.2, {},
+                    isTrainee ? "" : "به در نگاه می‌کند، نه به اسباب‌بازی");
+                const auto crying =
+                    add(coder, "crying", "infant", 4.2, isTrainee ? 7.4 : 8.0, {{"cry_intensity", "cry"}},
+                        isTrainee ? "گریه با بسته شدن در (episode 4) شروع شد؛ 3.2 s طول کشید" : "");
+                if (isTrainee)
+                    shown = crying.value;
+                add(coder, "caregiver_entry", "caregiver", 7.0, std::nullopt, {}, "");
+                add(coder, "proximity_seeking", "infant", isTrainee ? 7.6 : 7.3, std::nullopt,
+                    {{"target", "caregiver"}},
+                    isTrainee ? "به سمت مادر (Mother) می‌خزد" : "");
+                add(coder, "contact_maintaining", "infant", 8.0, 11.5, {{"target", "caregiver"}},
+                    isTrainee ? "آرام شد — ۲ بار دست دراز کرد" : "");
+            }
+            namespace sv = annotation::supervision;
+            sv::GoldStandards(store).set(session, nouri);
+            sv::ReviewThreads(store).open(session, sara, annotation::Microseconds(7'000'000),
+                                          annotation::Microseconds(8'000'000), nouri,
+                                          "جست‌وجوی نزدیکی پیش از ورود کامل مراقب (7.3 s) آغاز "
+                                          "می‌شود؛ "
+                                          "دوباره ببین.");
+        }
+        QTemporaryDir temporary;
+        const QString target = qEnvironmentVariableIsSet("SB_I18N_SCREENSHOTS")
+                                   ? qEnvironmentVariable("SB_I18N_SCREENSHOTS")
+                                   : temporary.path();
+        QVERIFY(QDir().mkpath(target));
+        switchTo(QStringLiteral("fa"));
+        gui::setDisplayPreferences({true, true});
+        gui::MainWindow window;
+        window.resize(1500, 960);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openProject(file, {}, trainee));
+        window.playback().seek(5'000'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.videoViews().value(0) && window.videoViews().value(0)->shownFrame() >= 100, 20'000);
+        window.findChild<QDockWidget*>(QStringLiteral("detailsDock"))->raise();
+        window.timeline()->setSelected(shown);
+        emit window.timeline()->selectionChanged(shown);
+        QTest::qWait(800); // thumbnails and tracks settle
+        QVERIFY(window.isRightToLeft());
+        // The selected annotation's comment runs right to left from its first letter.
+        bool commentShown = false;
+        for (auto* edit : window.findChildren<gui::FreeTextEdit*>())
+            if (edit->toPlainText().startsWith(QStringLiteral("گریه"))) {
+                commentShown = true;
+                QCOMPARE(edit->document()->firstBlock().textDirection(), Qt::RightToLeft);
+            }
+        QVERIFY(commentShown);
+        QVERIFY(window.grab().save(QDir(target).filePath(QStringLiteral("workstation-fa.png"))));
+
+        gui::AgreementWindow* agreement = window.showAgreement();
+        QVERIFY(agreement);
+        agreement->resize(980, 640);
+        agreement->setCoders(trainee, supervisor);
+        QVERIFY(agreement->compute());
+        // The stream where the two differ most is the one worth showing.
+        auto* stream = agreement->findChild<QComboBox*>(QStringLiteral("stream"));
+        QVERIFY(stream);
+        int most = 0, mostAt = 0;
+        for (int i = 0; i < stream->count(); ++i) {
+            stream->setCurrentIndex(i);
+            if (agreement->disagreementCount() > most)
+                std::tie(most, mostAt) = std::pair(agreement->disagreementCount(), i);
+        }
+        stream->setCurrentIndex(mostAt);
+        QVERIFY2(agreement->disagreementCount() > 0, qPrintable(agreement->summaryText()));
+        QVERIFY(hasPersianLetters(agreement->summaryText()));
+        QTest::qWait(200);
+        QVERIFY(agreement->grab().save(QDir(target).filePath(QStringLiteral("agreement-fa.png"))));
+        agreement->close();
+
+        window.supervision()->setReviewMode(true);
+        auto* review = window.supervision()->review();
+        QVERIFY(review->isActive());
+        QCOMPARE(review->reference(), supervisor);
+        QVERIFY(!review->disagreements().empty());
+        QCOMPARE(review->threads().size(), std::size_t{1});
+        review->showThread(review->threads().front().id);
+        QTest::qWait(300);
+        QVERIFY(window.grab().save(QDir(target).filePath(QStringLiteral("review-fa.png"))));
     }
 };
 

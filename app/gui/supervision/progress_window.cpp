@@ -81,6 +81,11 @@ ProgressWindow::ProgressWindow(SessionDocument& document, QWidget* parent)
     certificate_->setObjectName(QStringLiteral("certificate"));
     for (QTableWidget* t : {requirements_, tapes_, holding_})
         setupTable(t);
+    // A requirement's description is a sentence: it wraps in the space left by the figures.
+    requirements_->setWordWrap(true);
+    requirements_->horizontalHeader()->setStretchLastSection(false);
+    connect(requirements_->horizontalHeader(), &QHeaderView::sectionResized, requirements_,
+            &QTableWidget::resizeRowsToContents);
     verdict_->setWordWrap(true);
     verdict_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     chart_->setRenderHint(QPainter::Antialiasing);
@@ -267,6 +272,8 @@ void ProgressWindow::fill() {
         requirements_->setItem(r, 2, metCell(req.met));
     }
     requirements_->resizeColumnsToContents();
+    requirements_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    requirements_->resizeRowsToContents();
 
     const int fixed = 4;
     tapes_->setColumnCount(fixed + static_cast<int>(s.requirements.size()) + 1);

@@ -1,9 +1,11 @@
 #include "app/gui/supervision/review_panel.h"
+#include "app/gui/bidi_text.h"
 
 #include "app/gui/main_window.h"
 #include "app/gui/scheme_text.h"
 #include "app/gui/timeline/timeline_view.h"
 #include "app/gui/video_view.h"
+#include "app/gui/vision/vision_tools.h"
 
 #include "annotation/supervision/gold_standards.h"
 
@@ -18,6 +20,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableWidget>
@@ -59,9 +62,10 @@ ReviewPanel::ReviewPanel(MainWindow& window, QWidget* parent)
     , threadsLabel_(new QLabel(this))
     , threadList_(new QListWidget(this))
     , newThread_(new QPushButton(this))
+    , exportClip_(new QPushButton(this))
     , resolved_(new QCheckBox(this))
     , messages_(new QTextBrowser(this))
-    , replyText_(new QPlainTextEdit(this))
+    , replyText_(new FreeTextEdit(this))
     , send_(new QPushButton(this))
     , keysHint_(new QLabel(this))
     , next_(new QAction(this))
@@ -99,6 +103,7 @@ ReviewPanel::ReviewPanel(MainWindow& window, QWidget* parent)
 
     auto* threadButtons = new QHBoxLayout;
     threadButtons->addWidget(newThread_);
+    threadButtons->addWidget(exportClip_);
     threadButtons->addStretch();
     threadButtons->addWidget(resolved_);
     auto* replyRow = new QHBoxLayout;
@@ -142,6 +147,25 @@ ReviewPanel::ReviewPanel(MainWindow& window, QWidget* parent)
                 goTo(Stop{t.start.count(), t.end.count(), t.id, -1});
     });
     connect(newThread_, &QPushButton::clicked, this, &ReviewPanel::newThreadFromSelection);
+    connect(exportClip_, &QPushButton::clicked, this, &ReviewPanel::exportClip);
+    // A right click on a disagreement or a thread offers its clip (after going there).
+    for (QAbstractItemView* view : {static_cast<QAbstractItemView*>(disagreementTable_),
+                                    static_cast<QAbstractItemView*>(threadList_)}) {
+        view->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(view, &QWidget::customContextMenuRequested, this, [this, view](const QPoint& at) {
+            const QModelIndex index = view->indexAt(at);
+            if (!index.isValid() || package_)
+                return;
+            if (view == disagreementTable_)
+                emit disagreementTable_->cellClicked(index.row(), index.column());
+            else
+                emit threadList_->itemClicked(threadList_->item(index.row()));
+            QMenu menu(this);
+            connect(menu.addAction(tr("Export clip of this range…")), &QAction::triggered, this,
+                    &ReviewPanel::exportClip);
+            menu.exec(view->viewport()->mapToGlobal(at));
+        });
+    }
     connect(resolved_, &QCheckBox::clicked, this, [this](bool on) { setResolved(on); });
     connect(send_, &QPushButton::clicked, this, [this] {
         if (reply(replyText_->toPlainText()))
@@ -176,6 +200,9 @@ void ReviewPanel::retranslateUi() {
     newThread_->setToolTip(
         tr("Opens a thread on the selected disagreement, else on the selected annotation, else on "
            "the two seconds after the playhead."));
+    exportClip_->setText(tr("Export clip…"));
+    exportClip_->setToolTip(tr("A teaching clip of the current thread's or disagreement's range, "
+                               "faces blurred."));
     resolved_->setText(tr("Resolved"));
     replyText_->setPlaceholderText(tr("Write an answer…"));
     send_->setText(tr("Send"));
@@ -195,8 +222,8 @@ void ReviewPanel::chooseKeys() {
     next_->setShortcut(taken ? QKeySequence(Qt::ALT | Qt::Key_N) : n);
     previous_->setShortcut(taken ? QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_N) : shiftN);
     keysHint_->setText(tr("%1: next thread or disagreement, %2: previous. The video goes there.")
-                           .arg(next_->shortcut().toString(QKeySequence::NativeText),
-                                previous_->shortcut().toString(QKeySequence::NativeText)));
+                           .arg(leftToRight(next_->shortcut().toString(QKeySequence::NativeText)),
+                                leftToRight(previous_->shortcut().toString(QKeySequence::NativeText))));
 }
 
 void ReviewPanel::setActive(bool active) {
@@ -217,6 +244,7 @@ void ReviewPanel::setPackageMode(bool package) {
     trainee_->setEnabled(!package);
     reference_->setEnabled(!package);
     newThread_->setVisible(!package);
+    exportClip_->setVisible(!package); // teaching clips are the supervisor's
     resolved_->setEnabled(!package);
 }
 
@@ -502,6 +530,27 @@ void ReviewPanel::decorateTimeline(TimelineContent& content) {
             tracks.resize(tracks.size() - 2); // neither coded it: no rows
     }
     content.tracks = std::move(tracks);
+}
+
+bool ReviewPanel::exportClip() {
+    QString label;
+    std::optional<std::pair<std::int64_t, std::int64_t>> range;
+    if (currentThread_ != 0) {
+        for (const auto& t : threads_)
+            if (t.id == currentThread_)
+                range = std::pair(t.start.count(), t.end.count());
+    } else if (currentDisagreement_ >= 0 && currentDisagreement_ < static_cast<int>(disagreements_.size())) {
+        const auto& d = disagreements_[static_cast<std::size_t>(currentDisagreement_)];
+        range = std::pair(d.start, d.end);
+        label = tr("%1 / %2").arg(codeText(d.reference), codeText(d.trainee));
+    }
+    if (!range) {
+        emit message(tr("Go to a thread or a disagreement first (%1).")
+                         .arg(leftToRight(next_->shortcut().toString(QKeySequence::NativeText))));
+        return false;
+    }
+    return window_.vision() != nullptr &&
+           window_.vision()->exportClip(range->first, range->second, label) != nullptr;
 }
 
 std::vector<ReviewPanel::Stop> ReviewPanel::stops() const {

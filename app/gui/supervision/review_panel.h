@@ -24,12 +24,13 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QListWidget;
-class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
 class QTextBrowser;
 
 namespace sb::gui {
+
+class FreeTextEdit;
 
 class MainWindow;
 
@@ -68,6 +69,9 @@ public:
     // Writes in the current thread as the person at the window.
     bool reply(const QString& text);
     bool setResolved(bool resolved);
+    // Opens the clip export dialog (faces blurred) on the range of the thread or disagreement
+    // last gone to, for a seminar; false (reason shown) when there is none.
+    bool exportClip();
     // The thread shown (0: none).
     [[nodiscard]] std::int64_t currentThread() const { return currentThread_; }
     void showThread(std::int64_t id);
@@ -123,9 +127,10 @@ private:
     QLabel* threadsLabel_;
     QListWidget* threadList_;
     QPushButton* newThread_;
+    QPushButton* exportClip_;
     QCheckBox* resolved_;
     QTextBrowser* messages_;
-    QPlainTextEdit* replyText_;
+    FreeTextEdit* replyText_;
     QPushButton* send_;
     QLabel* keysHint_;
     QAction* next_;

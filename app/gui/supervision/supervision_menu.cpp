@@ -78,7 +78,7 @@ SupervisionMenu::SupervisionMenu(MainWindow& window)
 
     reviewDock_->setObjectName(QStringLiteral("reviewDock"));
     reviewDock_->setWidget(review_);
-    window.addDockWidget(Qt::RightDockWidgetArea, reviewDock_);
+    window.addDockWidget(window.dockSide(Qt::RightDockWidgetArea), reviewDock_);
     reviewDock_->hide();
     connect(reviewDock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         // Closing the dock leaves review mode; hiding it behind a tab does not.
@@ -211,6 +211,13 @@ void SupervisionMenu::setReviewMode(bool on) {
     if (reviewMode_->isChecked() != on) {
         reviewMode_->setChecked(on); // comes back here through toggled
         return;
+    }
+    if (on && !reviewDock_->isFloating() && window_.tabifiedDockWidgets(reviewDock_).isEmpty()) {
+        // A tab over the coding pad (its keys still code): stacked under it, the panels would
+        // make the window taller than a laptop's screen.
+        auto* pad = window_.findChild<QDockWidget*>(QStringLiteral("keypadDock"));
+        if (pad && !pad->isFloating() && window_.dockWidgetArea(pad) == window_.dockWidgetArea(reviewDock_))
+            window_.tabifyDockWidget(pad, reviewDock_);
     }
     reviewDock_->setVisible(on);
     if (on)

@@ -1,4 +1,5 @@
 #include "app/gui/vision/vision_tools.h"
+#include "app/gui/dock_sides.h"
 
 #include "app/gui/playback.h"
 #include "app/gui/scheme_text.h"
@@ -51,7 +52,8 @@ VisionTools::VisionTools(QMainWindow& window, SessionDocument& document, Playbac
     candidateDock_ = new QDockWidget(&window);
     candidateDock_->setObjectName(QStringLiteral("candidatesDock"));
     candidateDock_->setWidget(candidates_);
-    window.addDockWidget(Qt::RightDockWidgetArea, candidateDock_);
+    // Made with the window, before any saved arrangement is restored: on the side of its direction.
+    window.addDockWidget(dockArea(Qt::RightDockWidgetArea, window.isRightToLeft()), candidateDock_);
     if (auto* details = window.findChild<QDockWidget*>(QStringLiteral("detailsDock")))
         window.tabifyDockWidget(details, candidateDock_);
 
