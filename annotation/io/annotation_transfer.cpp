@@ -168,6 +168,7 @@ ImportSummary importAnnotationText(Project& project, SessionId session, const An
                                    std::string_view text, const std::string& fileName,
                                    const ImportOptions& options) {
     auto& store = project.store();
+    const auto audit = store.auditLabel(fmt::format("Import {}", fileName));
     (void)store.session(session);
     ImportedFile file = format.read(text, fileName);
     resolveRows(project, session, file, fileName, options);

@@ -596,6 +596,7 @@ BorisImportSummary importProject(Project& project, const BorisProject& boris, co
 
 BorisImportSummary importBorisText(Project& project, std::string_view text, const std::string& fileName,
                                    const std::filesystem::path& baseDir, const BorisImportOptions& options) {
+    const auto audit = project.store().auditLabel(fmt::format("Import {}", fileName));
     const auto boris = readBoris(text, fileName);
     return importProject(project, boris, fileName, baseDir, options, nullptr);
 }

@@ -387,6 +387,7 @@ EafImportSummary importDocument(Project& project, const EafDocument& document, c
 
 EafImportSummary importEafText(Project& project, std::string_view text, const std::string& fileName,
                                const std::filesystem::path& baseDir, const EafImportOptions& options) {
+    const auto audit = project.store().auditLabel(fmt::format("Import {}", fileName));
     const auto document = readEaf(text, fileName);
     return importDocument(project, document, fileName, baseDir, options, nullptr);
 }

@@ -6,6 +6,8 @@
 // edited row.
 
 #include "annotation/annotation_commands.h"
+#include "annotation/io/annotation_format.h"
+#include "annotation/io/annotation_transfer.h"
 #include "annotation/note_commands.h"
 #include "annotation/project_error.h"
 #include "annotation/scoring_commands.h"
@@ -426,6 +428,20 @@ TEST_F(SupervisionTest, AuditRecordsEditsUndoRedoWithActor) {
         trail.record(f.sue, "signoff", f.session, "trainee ana", std::nullopt, R"({"kappa":0.8})");
     EXPECT_EQ(trail.entries({.limit = 1, .newestFirst = true})[0].seq, own);
     EXPECT_FALSE(trail.verify().broken);
+}
+
+TEST_F(SupervisionTest, AuditNamesTheImportedFile) {
+    auto& store = f.project->store();
+    AuditTrail trail(store);
+    store.setActor(f.sue);
+    io::importAnnotationText(*f.project, f.session, *io::findFormat("csv"),
+                             "code,subject,start,end,modifiers,comment\nlook,,1,2,,\n", "ana-week3.csv",
+                             {f.ana, false});
+    const auto rows = trail.entries({.actionPrefix = "annotations.", .limit = 1, .newestFirst = true});
+    ASSERT_EQ(rows.size(), 1U);
+    EXPECT_EQ(rows[0].action, "annotations.insert");
+    EXPECT_EQ(rows[0].what, "Import ana-week3.csv");
+    EXPECT_EQ(rows[0].actor, f.sue);
 }
 
 TEST_F(SupervisionTest, AuditRowsCannotBeChangedThroughSqlite) {
