@@ -1,4 +1,5 @@
 #include "codecs/frame_index_cache.h"
+#include "codecs/cache_file.h"
 
 #include "codecs/frame_index_builder.h"
 
@@ -10,7 +11,6 @@
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
-#include <libavutil/md5.h>
 }
 
 #include <cstdlib>
@@ -25,25 +25,6 @@ namespace {
 constexpr unsigned kIndexFormatVersion = 1;
 constexpr char kMagic[8] = {'S', 'B', 'F', 'I', 'D', 'X', '1', '\n'};
 constexpr std::size_t kEnds = 1 << 20;
-
-std::string md5Hex(const void* data, std::size_t size) {
-    std::uint8_t digest[16];
-    av_md5_sum(digest, static_cast<const std::uint8_t*>(data), static_cast<int>(size));
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string text;
-    for (const std::uint8_t byte : digest) {
-        text += hex[byte >> 4];
-        text += hex[byte & 0xf];
-    }
-    return text;
-}
-
-std::string readAll(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return std::move(bytes).str();
-}
 
 } // namespace
 
@@ -103,7 +84,7 @@ std::shared_ptr<const FrameIndex> FrameIndexCache::load(const std::filesystem::p
     std::error_code ec;
     if (!std::filesystem::is_regular_file(cacheFile, ec))
         return nullptr;
-    const std::string bytes = readAll(cacheFile);
+    const std::string bytes = readWholeFile(cacheFile);
     constexpr std::size_t header = sizeof kMagic + 32;
     if (bytes.size() <= header || bytes.compare(0, sizeof kMagic, kMagic, sizeof kMagic) != 0)
         return nullptr;

@@ -1,4 +1,5 @@
 #include "codecs/analysis/analysis_cache.h"
+#include "codecs/cache_file.h"
 
 #include "codecs/frame_index_cache.h"
 
@@ -8,7 +9,6 @@
 #include <boost/serialization/vector.hpp>
 
 extern "C" {
-#include <libavutil/md5.h>
 #include <libswscale/swscale.h>
 }
 
@@ -61,25 +61,6 @@ struct AnalysisCacheKey {
     }
 };
 
-std::string md5Hex(const void* data, std::size_t size) {
-    std::uint8_t digest[16];
-    av_md5_sum(digest, static_cast<const std::uint8_t*>(data), static_cast<int>(size));
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string text;
-    for (const std::uint8_t byte : digest) {
-        text += hex[byte >> 4];
-        text += hex[byte & 0xf];
-    }
-    return text;
-}
-
-std::string readAll(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return std::move(bytes).str();
-}
-
 } // namespace
 
 AnalysisCache::AnalysisCache(std::filesystem::path directory)
@@ -92,7 +73,7 @@ std::filesystem::path AnalysisCache::defaultDirectory() {
 std::filesystem::path AnalysisCache::cacheFileFor(const std::filesystem::path& media,
                                                   const AnalysisParameters& parameters) const {
     const std::string name = std::filesystem::weakly_canonical(media).string() + '\n' + parameters.keyText();
-    return directory_ / (md5Hex(name.data(), name.size()) + ".sbana");
+    return directory_ / (codecs::md5Hex(name.data(), name.size()) + ".sbana");
 }
 
 std::shared_ptr<const MotionAnalysis> AnalysisCache::load(const std::filesystem::path& media,
@@ -107,12 +88,12 @@ std::shared_ptr<const MotionAnalysis> AnalysisCache::load(const std::filesystem:
         AnalysisCacheKey key;
         key.media = codecs::cacheKeyFor(media);
         key.parameters = parameters.keyText();
-        const std::string bytes = readAll(cacheFile);
+        const std::string bytes = codecs::readWholeFile(cacheFile);
         constexpr std::size_t header = sizeof kMagic + 32;
         if (bytes.size() <= header || bytes.compare(0, sizeof kMagic, kMagic, sizeof kMagic) != 0)
             return nullptr;
         const std::string_view payload = std::string_view(bytes).substr(header);
-        if (bytes.compare(sizeof kMagic, 32, md5Hex(payload.data(), payload.size())) != 0)
+        if (bytes.compare(sizeof kMagic, 32, codecs::md5Hex(payload.data(), payload.size())) != 0)
             return nullptr; // damaged: recompute
         std::istringstream in{std::string(payload)};
         boost::archive::binary_iarchive archive(in);
@@ -155,7 +136,7 @@ void AnalysisCache::store(const std::filesystem::path& media, const AnalysisPara
         {
             std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
             file.write(kMagic, sizeof kMagic);
-            file << md5Hex(payload.data(), payload.size()) << payload;
+            file << codecs::md5Hex(payload.data(), payload.size()) << payload;
             if (!file) {
                 file.close();
                 std::filesystem::remove(temporary);
