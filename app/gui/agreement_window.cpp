@@ -307,28 +307,13 @@ void AgreementWindow::labelStreams() {
 QString AgreementWindow::codeText(const std::string& code) const {
     if (code.empty() || code == agreement::kNil)
         return tr("(nothing)");
-    if (document_.isOpen())
-        if (const schemes::Code* c = document_.project().schemes().current().code(code))
-            return schemeText(c->label);
-    return QString::fromStdString(code);
+    return document_.isOpen() ? codeLabel(document_.project().schemes().current(), code)
+                              : QString::fromStdString(code);
 }
 
 QString AgreementWindow::streamText(const annotation::Stream& stream) const {
-    QString name = QString::fromStdString(stream.id);
-    QString subject = stream.subject ? QString::fromStdString(*stream.subject) : QString();
-    if (document_.isOpen()) {
-        const schemes::CodingScheme& scheme = document_.project().schemes().current();
-        if (stream.kind == annotation::Stream::Kind::Group) {
-            if (const schemes::ExclusiveGroup* g = scheme.group(stream.id); g && !g->label.empty())
-                name = schemeText(g->label);
-        } else {
-            name = codeText(stream.id);
-        }
-        if (stream.subject)
-            if (const schemes::Subject* s = scheme.subject(*stream.subject))
-                subject = schemeText(s->label);
-    }
-    return stream.subject ? tr("%1 (%2)").arg(name, subject) : name;
+    return document_.isOpen() ? streamLabel(document_.project().schemes().current(), stream.name())
+                              : QString::fromStdString(stream.name());
 }
 
 int AgreementWindow::disagreementCount() const {

@@ -14,4 +14,10 @@ namespace sb::gui {
 
 [[nodiscard]] QString schemeText(const schemes::LocalizedText& text);
 
+// A code id as the scheme labels it; the id itself when the scheme has no such code.
+[[nodiscard]] QString codeLabel(const schemes::CodingScheme& scheme, const std::string& code);
+// An agreement stream's name as the engine writes it, "id" or "id (subject)" (a group's or a
+// code's id), with the scheme's labels: "گریه (کودک)". Parts the scheme does not know stay ids.
+[[nodiscard]] QString streamLabel(const schemes::CodingScheme& scheme, const std::string& stream);
+
 } // namespace sb::gui

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>This certifies that %1 has coded the tapes of training set %2 with the reliability the criterion below asks for, against the gold-standard coding, and was signed off by %3.</source>
-        <translation>بدین‌وسیله گواهی می‌شود که %1 نوارهای مجموعهٔ آموزشی %2 را، در مقایسه با کدگذاری مرجع، با پایایی‌ای که ملاک زیر می‌خواهد کدگذاری کرده و %3 آن را تأیید نهایی کرده است.</translation>
+        <translation>بدین‌وسیله گواهی می‌شود که %1 ویدئوهای مجموعهٔ آموزشی %2 را، در مقایسه با کدگذاری مرجع، با پایایی‌ای که ملاک زیر می‌خواهد کدگذاری کرده و %3 آن را تأیید نهایی کرده است.</translation>
     </message>
     <message>
         <source>Trainee</source>
@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>Tapes meeting it</source>
-        <translation>نوارهایی که آن را برآورده می‌کنند</translation>
+        <translation>ویدئوهایی که آن را برآورده می‌کنند</translation>
     </message>
     <message>
         <source>Result</source>
@@ -69,7 +69,7 @@
     </message>
     <message>
         <source>Tapes and figures</source>
-        <translation>نوارها و ارقام</translation>
+        <translation>ویدئوها و ارقام</translation>
     </message>
     <message>
         <source>Session</source>
@@ -98,6 +98,77 @@
     <message>
         <source>Trainee:</source>
         <translation>کارآموز:</translation>
+    </message>
+</context>
+<context>
+    <name>CriterionText</name>
+    <message>
+        <source>per exclusive group (every group coded)</source>
+        <translation>برای هر گروه انحصاری (همهٔ گروه‌های کدگذاری‌شده)</translation>
+    </message>
+    <message>
+        <source>per exclusive group (%1)</source>
+        <translation>برای هر گروه انحصاری (%1)</translation>
+    </message>
+    <message>
+        <source>per code (every code coded)</source>
+        <translation>برای هر کد (همهٔ کدهای کدگذاری‌شده)</translation>
+    </message>
+    <message>
+        <source>per code (%1)</source>
+        <translation>برای هر کد (%1)</translation>
+    </message>
+    <message>
+        <source>overall (mean over the streams)</source>
+        <translation>در کل (میانگین جریان‌ها)</translation>
+    </message>
+    <message>
+        <source>time-unit kappa ≥ %1 %2 with %3 s units and ±%4 s tolerance, %5</source>
+        <translation>کاپای واحد زمانی ≥ %1 %2، با واحدهای %3 ثانیه‌ای و بازهٔ مجاز ±%4 ثانیه، %5</translation>
+    </message>
+    <message>
+        <source>every scale</source>
+        <translation>همهٔ مقیاس‌ها</translation>
+    </message>
+    <message numerus="yes">
+        <source>scale scores (%1) within %2 point(s) of gold on at least %3 % of the episodes of each scale, %4</source>
+        <translation>
+            <numerusform>نمرهٔ مقیاس‌ها (%1) با فاصلهٔ حداکثر %2 امتیاز از کدگذاری مرجع در دست‌کم %3٪ از اپیزودهای هر مقیاس، %4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>scale scores (%1) within %2 point(s) of gold on at least %3 % of the episodes, %4</source>
+        <translation>
+            <numerusform>نمرهٔ مقیاس‌ها (%1) با فاصلهٔ حداکثر %2 امتیاز از کدگذاری مرجع در دست‌کم %3٪ از اپیزودها، %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (main category)</source>
+        <translation> (طبقهٔ اصلی)</translation>
+    </message>
+    <message>
+        <source>the same %1 as gold%2 on at least %3 of %4 tapes</source>
+        <translation>همان %1 کدگذاری مرجع%2 دست‌کم در %3 از %4 ویدئو</translation>
+    </message>
+    <message numerus="yes">
+        <source>the same %1 as gold%2 on at least %3 tape(s)</source>
+        <translation>
+            <numerusform>همان %1 کدگذاری مرجع%2 دست‌کم در %3 ویدئو</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message numerus="yes">
+        <source>on at least %1 tape(s)</source>
+        <translation>
+            <numerusform>دست‌کم در %1 ویدئو</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>on every tape</source>
+        <translation>در همهٔ ویدئوها</translation>
     </message>
 </context>
 <context>
@@ -1122,9 +1193,9 @@
         <translation>ملاک هنوز برآورده نشده است.</translation>
     </message>
     <message numerus="yes">
-        <source>%1 meets the criterion of %2 on %n tape(s).</source>
+        <source>%1 meets the criterion of %2 on %Ln tape(s).</source>
         <translation>
-            <numerusform>%1 ملاک %2 را در %n ویدئو برآورده می‌کند.</numerusform>
+            <numerusform>%1 ملاک %2 را در %Ln ویدئو برآورده می‌کند.</numerusform>
         </translation>
     </message>
     <message>

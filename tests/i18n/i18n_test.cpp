@@ -9,6 +9,7 @@
 #include "app/gui/main_window.h"
 #include "app/gui/number_format.h"
 #include "app/gui/preferences_dialog.h"
+#include "app/gui/supervision/progress_window.h"
 #include "app/gui/supervision/review_panel.h"
 #include "app/gui/supervision/supervision_menu.h"
 #include "app/gui/timeline/timeline_view.h"
@@ -17,6 +18,8 @@
 #include "annotation/project.h"
 #include "annotation/supervision/gold_standards.h"
 #include "annotation/supervision/review_threads.h"
+#include "annotation/training/training_criterion.h"
+#include "annotation/training/training_sets.h"
 
 #include <QAction>
 #include <QApplication>
@@ -347,6 +350,7 @@ private slots:
                     a.end = annotation::Microseconds(static_cast<std::int64_t>(*to * 1e6));
                 a.modifiers = std::move(modifiers);
                 a.comment = comment;
+                a.createdAt = a.modifiedAt = store.now();
                 store.insertAnnotation(a);
                 return a.id;
             };
@@ -370,11 +374,12 @@ private slots:
             }
             namespace sv = annotation::supervision;
             sv::GoldStandards(store).set(session, nouri);
-            sv::ReviewThreads(store).open(session, sara, annotation::Microseconds(7'000'000),
-                                          annotation::Microseconds(8'000'000), nouri,
-                                          "جست‌وجوی نزدیکی پیش از ورود کامل مراقب (7.3 s) آغاز "
-                                          "می‌شود؛ "
-                                          "دوباره ببین.");
+            sv::ReviewThreads(store).open(
+                session, sara, annotation::Microseconds(7'000'000), annotation::Microseconds(8'000'000),
+                nouri,
+                "جست‌وجوی نزدیکی پیش از ورود کامل مراقب (7.3 s) آغاز "
+                "می‌شود؛ "
+                "دوباره ببین.");
         }
         QTemporaryDir temporary;
         const QString target = qEnvironmentVariableIsSet("SB_I18N_SCREENSHOTS")
@@ -436,6 +441,36 @@ private slots:
         review->showThread(review->threads().front().id);
         QTest::qWait(300);
         QVERIFY(window.grab().save(QDir(target).filePath(QStringLiteral("review-fa.png"))));
+        window.supervision()->setReviewMode(false);
+
+        // The supervisor's progress view, the sign-off and the certificate, in Persian.
+        const QString set = QStringLiteral("مبانی موقعیت ناآشنا");
+        {
+            annotation::Project project(file.toStdString());
+            annotation::TrainingSets(project).define(
+                set.toStdString(), {"جلسهٔ ۱۴ — SSP"},
+                annotation::parseCriterion(R"({"timeUnitKappa": [{"per": "code", "codes": ["crying",
+                    "contact_maintaining"], "minimum": 0.6, "unit": 1, "tolerance": 1, "tapes": 1}]})",
+                                           "criterion"));
+        }
+        QVERIFY(window.openProject(file, {}, supervisor));
+        auto* progress = window.supervision()->showProgress();
+        QVERIFY(progress);
+        progress->choose(trainee, set);
+        QVERIFY2(progress->status() && progress->status()->met, qPrintable(progress->problem()));
+        QVERIFY2(progress->signOff(), qPrintable(progress->problem()));
+        const QStringList certificate =
+            progress->writeCertificate(QDir(target).filePath(QStringLiteral("certificate-fa")));
+        QCOMPARE(certificate.size(), 2);
+        QFile html(certificate.filter(QStringLiteral(".htm")).value(0));
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QString page = QString::fromUtf8(html.readAll());
+        QVERIFY2(page.contains(QStringLiteral("گواهی پایایی")), "the certificate is worded in Persian");
+        QVERIFY(page.contains(trainee));
+        QVERIFY(progress->isRightToLeft());
+        progress->resize(1280, 760);
+        QTest::qWait(300);
+        QVERIFY(progress->grab().save(QDir(target).filePath(QStringLiteral("progress-fa.png"))));
     }
 };
 

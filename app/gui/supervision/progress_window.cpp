@@ -1,4 +1,6 @@
 #include "app/gui/supervision/progress_window.h"
+#include "app/gui/scheme_text.h"
+#include "app/gui/supervision/criterion_text.h"
 
 #include "app/reports/certificate_document.h"
 
@@ -241,8 +243,13 @@ void ProgressWindow::fill() {
         return;
     }
     const auto& s = *status_;
+    const schemes::CodingScheme& scheme = document_.project().schemes().current();
+    // The requirements in the interface language; the library's English where they do not line up.
+    QStringList described = criterionText(s.criterion, scheme);
+    if (described.size() != static_cast<qsizetype>(s.requirements.size()))
+        described.clear();
     QString verdict =
-        s.met ? tr("%1 meets the criterion of %2 on %n tape(s).", nullptr, static_cast<int>(s.tapes.size()))
+        s.met ? tr("%1 meets the criterion of %2 on %Ln tape(s).", nullptr, static_cast<int>(s.tapes.size()))
                     .arg(QString::fromStdString(s.trainee), QString::fromStdString(s.set))
               : tr("%1 does not meet the criterion of %2 yet.")
                     .arg(QString::fromStdString(s.trainee), QString::fromStdString(s.set));
@@ -267,8 +274,14 @@ void ProgressWindow::fill() {
     requirements_->setRowCount(static_cast<int>(s.requirements.size()));
     for (int r = 0; r < static_cast<int>(s.requirements.size()); ++r) {
         const auto& req = s.requirements[static_cast<std::size_t>(r)];
-        requirements_->setItem(r, 0, cell(QString::fromStdString(req.description)));
-        requirements_->setItem(r, 1, cell(tr("%1 of %2").arg(req.tapesMet).arg(req.tapesRequired)));
+        auto* description =
+            cell(described.isEmpty() ? QString::fromStdString(req.description) : described[r]);
+        description->setToolTip(QString::fromStdString(req.description)); // as files and the CLI say it
+        requirements_->setItem(r, 0, description);
+        requirements_->setItem(r, 1,
+                               cell(tr("%1 of %2")
+                                        .arg(QLocale().toString(static_cast<qlonglong>(req.tapesMet)),
+                                             QLocale().toString(static_cast<qlonglong>(req.tapesRequired)))));
         requirements_->setItem(r, 2, metCell(req.met));
     }
     requirements_->resizeColumnsToContents();
@@ -279,7 +292,7 @@ void ProgressWindow::fill() {
     tapes_->setColumnCount(fixed + static_cast<int>(s.requirements.size()) + 1);
     QStringList headers{tr("#"), tr("Session"), tr("Gold"), tr("Coded")};
     for (std::size_t r = 0; r < s.requirements.size(); ++r)
-        headers << tr("Requirement %1").arg(r + 1);
+        headers << tr("Requirement %1").arg(QLocale().toString(static_cast<qlonglong>(r + 1)));
     headers << tr("Tape");
     tapes_->setHorizontalHeaderLabels(headers);
     tapes_->setRowCount(static_cast<int>(s.tapes.size()));
@@ -296,7 +309,7 @@ void ProgressWindow::fill() {
             const auto& part = tape.parts[static_cast<std::size_t>(r)];
             QStringList figures;
             for (const auto& f : part.figures)
-                figures << QStringLiteral("%1 %2").arg(QString::fromStdString(f.label), figure(f.value));
+                figures << QStringLiteral("%1 %2").arg(streamLabel(scheme, f.label), figure(f.value));
             if (part.problem)
                 figures << QString::fromStdString(*part.problem);
             auto* item = cell(figures.join(QStringLiteral("; ")));
@@ -311,8 +324,8 @@ void ProgressWindow::fill() {
     holding_->setRowCount(static_cast<int>(s.holdingBack.size()));
     for (int c = 0; c < static_cast<int>(s.holdingBack.size()); ++c) {
         const auto& code = s.holdingBack[static_cast<std::size_t>(c)];
-        holding_->setItem(c, 0, cell(QString::fromStdString(code.stream)));
-        holding_->setItem(c, 1, cell(QString::fromStdString(code.code)));
+        holding_->setItem(c, 0, cell(streamLabel(scheme, code.stream)));
+        holding_->setItem(c, 1, cell(codeLabel(scheme, code.code)));
         holding_->setItem(c, 2, cell(figure(code.meanKappa)));
         holding_->setItem(c, 3, cell(figure(code.lowestKappa)));
         holding_->setItem(c, 4, cell(QLocale().toString(static_cast<int>(code.tapes))));
@@ -355,7 +368,7 @@ void ProgressWindow::fillChart() {
             continue; // a judgement is same or not: in the table, not on the chart
         // The weakest figure of the requirement on each tape: what decides it.
         auto* series = new QLineSeries;
-        series->setName(tr("Requirement %1").arg(r + 1));
+        series->setName(tr("Requirement %1").arg(QLocale().toString(static_cast<qlonglong>(r + 1))));
         series->setPointsVisible(true);
         for (int t = 0; t < n; ++t) {
             const auto& part = s.tapes[static_cast<std::size_t>(t)].parts[r];
@@ -372,7 +385,7 @@ void ProgressWindow::fillChart() {
         series->attachAxis(x);
         series->attachAxis(y);
         auto* bar = new QLineSeries;
-        bar->setName(tr("Criterion %1").arg(r + 1));
+        bar->setName(tr("Criterion %1").arg(QLocale().toString(static_cast<qlonglong>(r + 1))));
         bar->append(1, threshold);
         bar->append(std::max(2, n), threshold);
         QPen pen = series->pen();

@@ -354,10 +354,8 @@ QString ReviewPanel::codeText(const std::string& code) const {
     if (code.empty())
         return tr("(nothing)");
     auto& document = window_.document();
-    if (document.isOpen())
-        if (const schemes::Code* c = document.project().schemes().current().code(code))
-            return schemeText(c->label);
-    return QString::fromStdString(code);
+    return document.isOpen() ? codeLabel(document.project().schemes().current(), code)
+                             : QString::fromStdString(code);
 }
 
 void ReviewPanel::fillDisagreements() {
