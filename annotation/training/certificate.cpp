@@ -80,6 +80,13 @@ Certificate certificateFor(const SignOff& signOff, const std::string& projectFil
             }
             c.tapes.push_back(std::move(tape));
         }
+        if (const auto criterion = figures.find("criterion"); criterion != figures.end()) {
+            try {
+                c.criterion = parseCriterion(criterion->dump(), "the signed criterion");
+            } catch (const std::exception&) {
+                // Older or foreign figures: the stored English descriptions are what there is.
+            }
+        }
     } catch (const json::exception& e) {
         throw std::runtime_error(
             fmt::format("{}: sign-off {} of {} on '{}': its stored figures cannot be read: {}", projectFile,

@@ -5,8 +5,10 @@
 // so the certificate states what the supervisor saw and signed even if codings change later.
 // Rendering (HTML, PDF) is app/reports/'s job; this is plain data, Qt-free.
 
+#include "annotation/training/training_criterion.h"
 #include "annotation/training/training_sets.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +41,9 @@ struct Certificate {
     std::int64_t signOffId = 0;
     std::vector<CertificateRequirement> requirements;
     std::vector<CertificateTape> tapes;
+    // The criterion as signed, for writing its requirements in another language; none when the
+    // stored figures do not carry a readable one.
+    std::optional<TrainingCriterion> criterion;
 };
 
 // Throws std::runtime_error naming the sign-off when its stored figures cannot be read.

@@ -467,6 +467,8 @@ private slots:
         const QString page = QString::fromUtf8(html.readAll());
         QVERIFY2(page.contains(QStringLiteral("گواهی پایایی")), "the certificate is worded in Persian");
         QVERIFY(page.contains(trainee));
+        QVERIFY2(page.contains(QStringLiteral("کاپای واحد زمانی")),
+                 "its requirement is written in Persian too");
         QVERIFY(progress->isRightToLeft());
         progress->resize(1280, 760);
         QTest::qWait(300);

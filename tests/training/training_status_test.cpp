@@ -5,6 +5,7 @@
 
 #include "annotation/agreement/session_agreement.h"
 #include "annotation/supervision/audit_trail.h"
+#include "annotation/training/certificate.h"
 #include "annotation/training/training_sets.h"
 #include "annotation/training/training_status_output.h"
 #include "tests/training/training_fixture.h"
@@ -293,6 +294,12 @@ TEST_F(TrainingStatusTest, SetsAreStoredAsDataAndSignOffNeedsTheCriterion) {
     EXPECT_EQ(figures["tapes"].size(), 3U);
     ASSERT_EQ(sets.signOffs("ben").size(), 1U);
     EXPECT_TRUE(sets.signOffs("ben", "hard").empty());
+    // The certificate carries the criterion as signed (the workstation words it anew).
+    const auto certificate = an::certificateFor(s, "p.sbproj");
+    ASSERT_TRUE(certificate.criterion);
+    EXPECT_EQ(an::toJson(*certificate.criterion), an::toJson(met));
+    ASSERT_EQ(certificate.requirements.size(), 1U);
+    EXPECT_EQ(certificate.requirements[0].description, an::describe(met)[0]);
 
     // The audit trail has the sign-off as a step, by the supervisor, and the row itself.
     an::supervision::AuditTrail audit(project().store());

@@ -428,8 +428,15 @@ QStringList ProgressWindow::writeCertificate(const QString& directory) {
             return {};
         }
         // The latest sign-off, with the figures stored when it was signed.
-        const auto certificate =
-            annotation::certificateFor(signOffs.back(), document_.projectFile().toStdString());
+        auto certificate = annotation::certificateFor(signOffs.back(), document_.projectFile().toStdString());
+        // The requirements as signed, written in the interface language.
+        if (certificate.criterion) {
+            const QStringList lines =
+                criterionText(*certificate.criterion, document_.project().schemes().current());
+            if (lines.size() == static_cast<qsizetype>(certificate.requirements.size()))
+                for (std::size_t r = 0; r < certificate.requirements.size(); ++r)
+                    certificate.requirements[r].description = lines[static_cast<qsizetype>(r)].toStdString();
+        }
         const auto files =
             reports::writeCertificate(certificate, reports::optionsForInterface(), directory.toStdString());
         return {QString::fromStdString(files.html.string()), QString::fromStdString(files.pdf.string())};
