@@ -49,7 +49,7 @@ QString InterfaceLanguage::systemLanguage() {
 void InterfaceLanguage::apply(const QString& requested) {
     const QString language = available().contains(requested) ? requested : systemLanguage();
     // Each translator installed or removed makes Qt post LanguageChange to every window.
-    const bool translatorsChange = own_ || qt_ || language != QLatin1String("en");
+    const bool hadTranslators = own_ || qt_;
     if (own_) {
         QCoreApplication::removeTranslator(own_);
         delete own_;
@@ -62,13 +62,13 @@ void InterfaceLanguage::apply(const QString& requested) {
     }
     const QLocale locale = localeFor(language);
     QLocale::setDefault(locale);
+    // English is the source text; its catalogue holds only the plural forms ("%n tapes").
+    auto* own = new QTranslator(this);
+    if (own->load(locale, QStringLiteral("securebase"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(own_ = own);
+    else
+        delete own;
     if (language != QLatin1String("en")) {
-        // English is the source text: it needs no catalogue.
-        auto* own = new QTranslator(this);
-        if (own->load(locale, QStringLiteral("securebase"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-            QCoreApplication::installTranslator(own_ = own);
-        else
-            delete own;
         auto* qt = new QTranslator(this);
         if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
@@ -79,9 +79,9 @@ void InterfaceLanguage::apply(const QString& requested) {
     current_ = language;
     if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
         QGuiApplication::setLayoutDirection(locale.textDirection());
-    if (!translatorsChange) {
-        // English to English (e.g. new display preferences): Qt would say nothing, so say it,
-        // and every view redraws its numbers and dates.
+    if (!hadTranslators && !own_ && !qt_) {
+        // No catalogue came or went: Qt would say nothing, so say it, and every view redraws
+        // its numbers and dates (new display preferences, say).
         QEvent change(QEvent::LanguageChange);
         QCoreApplication::sendEvent(QCoreApplication::instance(), &change);
     }

@@ -9,6 +9,7 @@
 #include "app/gui/main_window.h"
 #include "app/gui/supervision/audit_window.h"
 #include "app/gui/supervision/progress_window.h"
+#include "app/gui/interface_language.h"
 #include "app/gui/supervision/review_panel.h"
 #include "app/gui/supervision/supervision_menu.h"
 #include "app/gui/timeline/timeline_view.h"
@@ -111,6 +112,7 @@ private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("SecureBaseSupervisionTest"));
+        gui::InterfaceLanguage::instance().apply(QStringLiteral("en")); // as the program starts: with its plurals
         QVERIFY(dir_.isValid());
         project_ = makeProject();
     }

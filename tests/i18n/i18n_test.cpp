@@ -114,19 +114,21 @@ private slots:
         switchTo(QStringLiteral("en"));
     }
 
-    // i18n.fa_translation_complete: lupdate over the GUI sources into a copy of the catalogue;
-    // every entry must be translated, and none may be left from strings that are gone.
-    void faTranslationComplete() {
+    // lupdate over the GUI and report sources into a copy of `catalogue`; every entry must be
+    // translated, and none may be left from strings that are gone.
+    static void checkCatalogue(const QString& catalogue, const QStringList& options, int atLeast) {
         QTemporaryDir work;
-        const QString copy = work.filePath(QStringLiteral("securebase_fa.ts"));
-        QVERIFY(QFile::copy(QStringLiteral(SB_SOURCE_DIR "/app/translations/securebase_fa.ts"), copy));
+        const QString copy = work.filePath(catalogue);
+        QVERIFY(QFile::copy(QStringLiteral(SB_SOURCE_DIR "/app/translations/") + catalogue, copy));
         QFile::setPermissions(copy, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         QProcess lupdate;
         lupdate.start(QStringLiteral(SB_LUPDATE),
-                      {QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-extensions"),
-                       QStringLiteral("cpp,h"), QStringLiteral("-I"), QStringLiteral(SB_SOURCE_DIR),
-                       QStringLiteral(SB_SOURCE_DIR "/app/gui"), QStringLiteral(SB_SOURCE_DIR "/app/reports"),
-                       QStringLiteral("-ts"), copy});
+                      options + QStringList{QStringLiteral("-locations"), QStringLiteral("none"),
+                                            QStringLiteral("-extensions"), QStringLiteral("cpp,h"),
+                                            QStringLiteral("-I"), QStringLiteral(SB_SOURCE_DIR),
+                                            QStringLiteral(SB_SOURCE_DIR "/app/gui"),
+                                            QStringLiteral(SB_SOURCE_DIR "/app/reports"),
+                                            QStringLiteral("-ts"), copy});
         QVERIFY(lupdate.waitForFinished(120000));
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
 
@@ -159,12 +161,24 @@ private slots:
             }
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
-        QVERIFY(messages > 100);
+        QVERIFY(messages >= atLeast);
         QVERIFY2(problems.isEmpty(),
-                 qPrintable(QStringLiteral("%1 of %2 entries of securebase_fa.ts need a translation:\n  %3")
+                 qPrintable(QStringLiteral("%1 of %2 entries of %3 need a translation:\n  %4")
                                 .arg(problems.size())
                                 .arg(messages)
-                                .arg(problems.join(QStringLiteral("\n  ")))));
+                                .arg(catalogue, problems.join(QStringLiteral("\n  ")))));
+    }
+
+    // i18n.fa_translation_complete: the Persian catalogue covers every string.
+    void faTranslationComplete() { checkCatalogue(QStringLiteral("securebase_fa.ts"), {}, 100); }
+
+    // i18n.en_plurals_complete: English needs only the plural forms ("%n tape(s)" -> "2 tapes").
+    void enPluralsComplete() {
+        checkCatalogue(QStringLiteral("securebase_en.ts"), {QStringLiteral("-pluralonly")}, 5);
+        QCOMPARE(QCoreApplication::translate("sb::gui::ReviewPanel", "%n message(s)", nullptr, 1),
+                 QStringLiteral("1 message"));
+        QCOMPARE(QCoreApplication::translate("sb::gui::ReviewPanel", "%n message(s)", nullptr, 3),
+                 QStringLiteral("3 messages"));
     }
 
     void persianLaysOutEveryWindowRightToLeft() {
