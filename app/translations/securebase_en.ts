@@ -55,10 +55,10 @@
 <context>
     <name>sb::gui::ReviewPanel</name>
     <message numerus="yes">
-        <source>Disagreements with %1: %n</source>
+        <source>Disagreements with %1: %Ln</source>
         <translation>
-            <numerusform>Disagreements with %1: %n</numerusform>
-            <numerusform>Disagreements with %1: %n</numerusform>
+            <numerusform>Disagreements with %1: %Ln</numerusform>
+            <numerusform>Disagreements with %1: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -1373,9 +1373,9 @@
         <translation>(هیچ)</translation>
     </message>
     <message numerus="yes">
-        <source>Disagreements with %1: %n</source>
+        <source>Disagreements with %1: %Ln</source>
         <translation>
-            <numerusform>عدم توافق‌ها با %1: %n</numerusform>
+            <numerusform>عدم توافق‌ها با %1: %Ln</numerusform>
         </translation>
     </message>
     <message>

@@ -20,6 +20,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -380,7 +381,7 @@ void ReviewPanel::fillDisagreements() {
         disagreementTable_->clearSelection();
 
     const QString who = reference_->currentText();
-    disagreementsLabel_->setText(tr("Disagreements with %1: %n", nullptr, n).arg(who));
+    disagreementsLabel_->setText(tr("Disagreements with %1: %Ln", nullptr, n).arg(who));
     if (!problem_.isEmpty())
         summary_->setText(problem_);
     else if (!window_.document().isOpen() || trainee_->currentText().isEmpty())
@@ -418,7 +419,8 @@ void ReviewPanel::fillThreads() {
             threadList_->setCurrentItem(item);
     }
     threadsLabel_->setText(
-        tr("Threads: %1 open, %2 resolved").arg(open).arg(static_cast<int>(threads_.size()) - open));
+        tr("Threads: %1 open, %2 resolved")
+            .arg(QLocale().toString(open), QLocale().toString(static_cast<int>(threads_.size()) - open)));
 }
 
 void ReviewPanel::showMessages() {
