@@ -79,4 +79,9 @@ QString displayDate(const QDateTime& when) {
     return displayDigits(date.toString(Qt::ISODate));
 }
 
+QString displayDateTime(const QDateTime& when) {
+    return displayDate(when) + QLatin1Char(' ') +
+           displayDigits(when.toLocalTime().time().toString(QStringLiteral("HH:mm")));
+}
+
 } // namespace sb::gui

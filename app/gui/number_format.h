@@ -34,5 +34,7 @@ void saveDisplayPreferences(const DisplayPreferences& preferences);
 // A date (UTC instant) for display in local time, in the chosen calendar and the interface's
 // language: "2026-11-23" or "۱۴۰۵/۰۹/۰۲".
 [[nodiscard]] QString displayDate(const QDateTime& when);
+// The same with the local time of day: "2026-11-23 14:05" or "۱۴۰۵/۰۹/۰۲ ۱۴:۰۵".
+[[nodiscard]] QString displayDateTime(const QDateTime& when);
 
 } // namespace sb::gui

@@ -9,11 +9,13 @@
 #include "app/gui/main_window.h"
 #include "app/gui/number_format.h"
 #include "app/gui/preferences_dialog.h"
+#include "app/gui/supervision/audit_window.h"
 #include "app/gui/supervision/progress_window.h"
 #include "app/gui/supervision/review_panel.h"
 #include "app/gui/supervision/supervision_menu.h"
 #include "app/gui/timeline/timeline_view.h"
 #include "app/gui/video_view.h"
+#include "app/gui/vision/clip_export_dialog.h"
 
 #include "annotation/project.h"
 #include "annotation/supervision/gold_standards.h"
@@ -455,6 +457,21 @@ private slots:
         review->showThread(review->threads().front().id);
         QTest::qWait(300);
         QVERIFY(window.grab().save(QDir(target).filePath(QStringLiteral("review-fa.png"))));
+        // The thread's clip for a seminar, from review: the export dialog in Persian.
+        QVERIFY(review->exportClip());
+        auto* clipDialog = window.findChild<gui::ClipExportDialog*>();
+        QVERIFY(clipDialog);
+        QVERIFY(clipDialog->isRightToLeft());
+        QCOMPARE(clipDialog->range().first, std::int64_t{175}); // 7 s at 25 fps: the thread's start
+        QTest::qWait(1500);                                     // the preview's first frame
+        QVERIFY(clipDialog->grab().save(QDir(target).filePath(QStringLiteral("clip-export-fa.png"))));
+        clipDialog->close();
+        auto* audit = window.supervision()->showAudit();
+        QVERIFY(audit && audit->isRightToLeft());
+        audit->resize(1100, 500);
+        QTest::qWait(200);
+        QVERIFY(audit->grab().save(QDir(target).filePath(QStringLiteral("audit-fa.png"))));
+        audit->close();
         window.supervision()->setReviewMode(false);
 
         // The supervisor's progress view, the sign-off and the certificate, in Persian.

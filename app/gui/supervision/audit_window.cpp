@@ -1,4 +1,6 @@
 #include "app/gui/supervision/audit_window.h"
+#include "app/gui/bidi_text.h"
+#include "app/gui/number_format.h"
 
 #include "annotation/supervision/audit_trail.h"
 
@@ -185,8 +187,7 @@ void AuditWindow::refresh() {
             table_->setItem(r, column, item);
         };
         set(0, QString::number(row.seq)); // a row number as the CLI prints it
-        set(1, QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.at.count() / 1000).toLocalTime(),
-                                  QLocale::ShortFormat));
+        set(1, leftToRight(displayDateTime(QDateTime::fromMSecsSinceEpoch(row.at.count() / 1000))));
         set(2, row.actor ? coders[row.actor->value] : tr("SecureBase"));
         set(3, QString::fromStdString(row.action));
         set(4, QString::fromStdString(row.what), QString::fromStdString(row.subject));

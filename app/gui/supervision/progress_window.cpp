@@ -1,4 +1,6 @@
 #include "app/gui/supervision/progress_window.h"
+#include "app/gui/bidi_text.h"
+#include "app/gui/number_format.h"
 #include "app/gui/scheme_text.h"
 #include "app/gui/supervision/criterion_text.h"
 
@@ -302,9 +304,8 @@ void ProgressWindow::fill() {
         tapes_->setItem(t, 1, cell(QString::fromStdString(tape.session)));
         tapes_->setItem(t, 2, cell(QString::fromStdString(tape.goldCoder)));
         tapes_->setItem(t, 3,
-                        cell(QLocale().toString(
-                            QDateTime::fromMSecsSinceEpoch(tape.attemptedAt.count() / 1000).toLocalTime(),
-                            QLocale::ShortFormat)));
+                        cell(leftToRight(displayDateTime(
+                            QDateTime::fromMSecsSinceEpoch(tape.attemptedAt.count() / 1000)))));
         for (int r = 0; r < static_cast<int>(tape.parts.size()); ++r) {
             const auto& part = tape.parts[static_cast<std::size_t>(r)];
             QStringList figures;

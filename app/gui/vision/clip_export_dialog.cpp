@@ -1,5 +1,7 @@
 #include "app/gui/vision/clip_export_dialog.h"
 
+#include "app/gui/bidi_text.h"
+#include "app/gui/number_format.h"
 #include "app/gui/video_view.h"
 
 #include "codecs/clip/clip_preview.h"
@@ -209,12 +211,12 @@ void ClipExportDialog::changeEvent(QEvent* event) {
 void ClipExportDialog::retranslateUi() {
     setWindowTitle(tr("Export teaching clip"));
     if (rangeError_.isEmpty())
-        rangeLabel_->setText(tr("%1 to %2: frames %3 to %4 of %5 (%6 frames)")
-                                 .arg(formatTime(request_.from), formatTime(request_.to))
-                                 .arg(range_.first)
-                                 .arg(range_.last)
-                                 .arg(QFileInfo(source_.file).fileName())
-                                 .arg(range_.count()));
+        rangeLabel_->setText(inDirectionOf(
+            rangeLabel_,
+            tr("%1 to %2: frames %3 to %4 of %5 (%6 frames)")
+                .arg(leftToRight(formatTime(request_.from)), leftToRight(formatTime(request_.to)),
+                     displayNumber(range_.first), displayNumber(range_.last),
+                     leftToRight(QFileInfo(source_.file).fileName()), displayNumber(range_.count()))));
     blurFaces_->setText(tr("Blur faces"));
     blurFaces_->setToolTip(
         tr("Faces are found in every frame (also turned heads) and blurred beyond recognition"));
@@ -233,7 +235,8 @@ void ClipExportDialog::retranslateUi() {
     cancel_->setText(tr("Cancel export"));
     close_->setText(tr("Close"));
     if (shownFrame_ >= 0)
-        frameLabel_->setText(tr("frame %1 of %2").arg(shownFrame_ + 1).arg(range_.count()));
+        frameLabel_->setText(
+            tr("frame %1 of %2").arg(displayNumber(shownFrame_ + 1), displayNumber(range_.count())));
 }
 
 QString ClipExportDialog::statusText() const {
@@ -350,7 +353,8 @@ void ClipExportDialog::previewLoop() {
                 shownFrame_ = frame;
                 preview_->setPixmap(QPixmap::fromImage(image).scaled(preview_->size(), Qt::KeepAspectRatio,
                                                                      Qt::SmoothTransformation));
-                frameLabel_->setText(tr("frame %1 of %2").arg(frame + 1).arg(range_.count()));
+                frameLabel_->setText(
+                    tr("frame %1 of %2").arg(displayNumber(frame + 1), displayNumber(range_.count())));
                 emit previewReady(frame);
             },
             Qt::QueuedConnection);
@@ -389,9 +393,10 @@ void ClipExportDialog::pollExport() {
         return;
     const clip::ClipProgress p = job_->progress();
     progress_->setValue(static_cast<int>(p.fraction * 1000));
-    status_->setText(p.stage == clip::ClipProgress::Stage::Faces
-                         ? tr("Finding faces: frame %1 of %2").arg(p.done).arg(p.total)
-                         : tr("Encoding: frame %1 of %2").arg(p.done).arg(p.total));
+    status_->setText(
+        p.stage == clip::ClipProgress::Stage::Faces
+            ? tr("Finding faces: frame %1 of %2").arg(displayNumber(p.done), displayNumber(p.total))
+            : tr("Encoding: frame %1 of %2").arg(displayNumber(p.done), displayNumber(p.total)));
 }
 
 void ClipExportDialog::cancelExport() {
