@@ -17,6 +17,8 @@
 // audit trail (default: the project's first supervisor). A refused package exits 3 with the
 // reason; nothing is changed then.
 
+#include "app/cli/acting_coder.h"
+
 #include "annotation/project.h"
 #include "annotation/seconds_text.h"
 #include "annotation/supervision/audit_trail.h"
@@ -47,17 +49,7 @@ using nlohmann::json;
 // Opens the project for writing with the acting coder set.
 std::unique_ptr<an::Project> openAs(const std::string& file, const std::string& as) {
     auto project = std::make_unique<an::Project>(file);
-    auto& store = project->store();
-    if (!as.empty()) {
-        store.setActor(store.coderNamed(as).id);
-    } else {
-        for (const auto& c : store.coders()) {
-            if (c.role == an::CoderRole::Supervisor) {
-                store.setActor(c.id);
-                break;
-            }
-        }
-    }
+    setActingCoder(project->store(), as);
     return project;
 }
 

@@ -15,6 +15,7 @@
 #include "annotation/training/certificate.h"
 #include "annotation/training/training_sets.h"
 #include "annotation/training/training_status_output.h"
+#include "app/cli/acting_coder.h"
 #include "app/cli/cli_support.h"
 #include "app/cli/commands.h"
 #include "app/reports/certificate_document.h"
@@ -80,17 +81,7 @@ void defineSet(const SetOptions& options) {
     const std::string text = readFile(options.criterion);
     an::Project project(options.project);
     // The audit trail records the set under --as, by default the project's first supervisor.
-    auto& store = project.store();
-    if (!options.as.empty()) {
-        store.setActor(store.coderNamed(options.as).id);
-    } else {
-        for (const an::Coder& c : store.coders()) {
-            if (c.role == an::CoderRole::Supervisor) {
-                store.setActor(c.id);
-                break;
-            }
-        }
-    }
+    setActingCoder(project.store(), options.as);
     try {
         const an::TrainingCriterion criterion = an::parseCriterion(text, options.criterion);
         // Checked here first, so that problems name the lines of the user's file.
@@ -237,7 +228,8 @@ void addTrainingCommands(CLI::App& app) {
         ->delimiter(',');
     setCommand->add_option("--criterion", set->criterion, "the criterion, a JSON file (docs/training.md)")
         ->required();
-    setCommand->add_option("--as", set->as, "Acting coder for the audit trail (default: the first supervisor)");
+    setCommand->add_option("--as", set->as,
+                           "Acting coder for the audit trail (default: the first supervisor)");
     setCommand->callback([set] { defineSet(*set); });
 
     auto status = std::make_shared<StatusOptions>();

@@ -7,7 +7,7 @@
 //   import P.sbproj --format eaf --tier-mapping coder|code [--coder NAME] [--session NAME]
 //                   [--tier NAME]… [--add-codes] [--media-root DIR] FILE
 //   import P.sbproj --format boris --coder NAME [--observation NAME]… [--close-unpaired]
-//                   [--media-root DIR] FILE
+//                   [--media-root DIR] [--as NAME] FILE
 //   export P.sbproj --format csv|tsv|eaf --session NAME [--coder NAME] [-o FILE]
 //   export P.sbproj --format wide|summary|sdis|boris-events [--session NAME]… [--coder NAME]
 //                   [--unit SECONDS] [-o FILE]
@@ -17,6 +17,7 @@
 #include "annotation/io/boris_import.h"
 #include "annotation/io/eaf_import.h"
 #include "annotation/seconds_text.h"
+#include "app/cli/acting_coder.h"
 #include "app/cli/cli_support.h"
 #include "app/cli/commands.h"
 
@@ -44,6 +45,7 @@ struct TransferOptions {
     std::string format;
     std::string file; // import: the input; export: -o, "" for stdout
     bool replace = false;
+    std::string as; // import: who the audit trail records as acting
     // EAF
     std::string tierMapping;
     std::vector<std::string> tiers;
@@ -116,6 +118,7 @@ void importEaf(const TransferOptions& options) {
     eaf.addCodes = options.addCodes;
     eaf.mediaRoot = mediaRoot(options);
     an::Project project(options.project);
+    setActingCoder(project.store(), options.as);
     const auto summary = an::io::importEaf(project, options.file, eaf);
     printNotes(summary.notes);
     fmt::print(
@@ -141,6 +144,7 @@ void importBoris(const TransferOptions& options) {
     boris.closeUnpaired = options.closeUnpaired;
     boris.mediaRoot = mediaRoot(options);
     an::Project project(options.project);
+    setActingCoder(project.store(), options.as);
     const auto summary = an::io::importBoris(project, options.file, boris);
     printNotes(summary.notes);
     for (const auto& o : summary.observations) {
@@ -177,6 +181,7 @@ void importFile(const TransferOptions& options) {
     const auto& sessionName = options.sessions.front();
     an::Project project(options.project);
     auto& store = project.store();
+    setActingCoder(store, options.as);
     const auto session = store.sessionNamed(sessionName);
     an::io::ImportOptions importOptions;
     if (!options.coder.empty()) {
@@ -296,6 +301,8 @@ void addTransferCommands(CLI::App& app) {
                               "boris: import only this observation (repeatable)");
     importCommand->add_flag("--close-unpaired", importOptions->closeUnpaired,
                             "boris: close states that never stop at the observation's end");
+    importCommand->add_option("--as", importOptions->as,
+                              "Acting coder for the audit trail (default: the first supervisor)");
     importCommand->add_option("file", importOptions->file, "The file to import")->required();
     importCommand->callback([importOptions] { importFile(*importOptions); });
 

@@ -162,9 +162,25 @@ TEST_F(SupervisionCliTest, AuditVerifyAndLog) {
     ASSERT_FALSE(log.empty());
     bool sawImport = false;
     for (const auto& row : log) {
-        sawImport = sawImport || (row["action"] == "annotations.insert" && row["after"]["comment"] == "mine");
+        if (row["action"] == "annotations.insert" && row["after"]["comment"] == "mine") {
+            sawImport = true;
+            // An import is recorded under the first supervisor unless --as says who, with its file.
+            EXPECT_EQ(row["actor"], "sue");
+            EXPECT_EQ(row["what"], "Import " + (dir / "ana.csv").string());
+        }
     }
     EXPECT_TRUE(sawImport);
+    const auto more = (dir / "more.csv").string();
+    test::writeFile(more, "code,subject,start,end,modifiers,comment\ncry,infant,5,6,,again\n");
+    ASSERT_EQ(
+        cli({"import", project, "--session", "S1", "--coder", "ana", "--format", "csv", "--as", "ana", more})
+            .status,
+        0);
+    const auto byAna = json({"audit", "log", project, "--coder", "ana", "--json"});
+    ASSERT_FALSE(byAna.empty());
+    EXPECT_EQ(byAna.back()["after"]["comment"], "again");
+    EXPECT_EQ(cli({"import", project, "--session", "S1", "--format", "csv", "--as", "nobody", more}).status,
+              3);
     EXPECT_EQ(json({"audit", "log", project, "--limit", "2", "--json"}).size(), 2U);
     ASSERT_EQ(cli({"gold", "set", project, "--session", "S1", "--coder", "ana", "--as", "sue"}).status, 0);
     const auto bySue = json({"audit", "log", project, "--coder", "sue", "--json"});
