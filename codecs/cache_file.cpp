@@ -4,9 +4,13 @@ extern "C" {
 #include <libavutil/md5.h>
 }
 
+#include <algorithm>
+#include <charconv>
 #include <cstdint>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace sb::codecs {
 
@@ -27,6 +31,60 @@ std::string readWholeFile(const std::filesystem::path& file) {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     return std::move(bytes).str();
+}
+
+void markUsed(const std::filesystem::path& file) {
+    std::error_code ec;
+    std::filesystem::last_write_time(file, std::filesystem::file_time_type::clock::now(), ec);
+}
+
+std::uintmax_t pruneCache(const std::filesystem::path& directory, std::string_view extension,
+                          std::uintmax_t budget) {
+    struct Entry {
+        std::filesystem::path file;
+        std::filesystem::file_time_type used;
+        std::uintmax_t size;
+    };
+    std::vector<Entry> entries;
+    std::uintmax_t total = 0;
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::filesystem::path& file = it->path();
+        if (file.extension() != extension || !it->is_regular_file(ec))
+            continue;
+        const auto size = it->file_size(ec);
+        const auto used = it->last_write_time(ec);
+        if (ec) {
+            ec.clear();
+            continue;
+        }
+        entries.push_back({file, used, size});
+        total += size;
+    }
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.used < b.used; });
+    std::uintmax_t removed = 0;
+    for (const Entry& e : entries) {
+        if (total <= budget)
+            break;
+        if (std::filesystem::remove(e.file, ec)) {
+            total -= e.size;
+            removed += e.size;
+        }
+        ec.clear();
+    }
+    return removed;
+}
+
+std::uintmax_t cacheBudget(std::uintmax_t fallback) {
+    const char* text = std::getenv("SECUREBASE_CACHE_LIMIT_MB");
+    if (text == nullptr)
+        return fallback;
+    std::uintmax_t megabytes = 0;
+    const std::string_view view(text);
+    const auto [end, error] = std::from_chars(view.data(), view.data() + view.size(), megabytes);
+    if (error != std::errc{} || end != view.data() + view.size())
+        return fallback;
+    return megabytes * 1024 * 1024;
 }
 
 } // namespace sb::codecs

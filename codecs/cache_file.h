@@ -3,8 +3,10 @@
 // cache file and checks its payload, and reading a file whole.
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace sb::codecs {
 
@@ -13,5 +15,19 @@ namespace sb::codecs {
 
 // Every byte of `file`; empty when it cannot be read (a cache that is not there is a miss).
 [[nodiscard]] std::string readWholeFile(const std::filesystem::path& file);
+
+// ---- keeping a cache folder within a budget -------------------------------------------------
+// A cache file's modification time is when it was last used: a read touches it.
+void markUsed(const std::filesystem::path& file);
+
+// Deletes the least recently used files named *`extension` directly in `directory` until those
+// left total at most `budget` bytes; returns how many bytes went. Never throws: a file another
+// process removed or holds is passed over.
+std::uintmax_t pruneCache(const std::filesystem::path& directory, std::string_view extension,
+                          std::uintmax_t budget);
+
+// The budget of one cache folder: $SECUREBASE_CACHE_LIMIT_MB when set to a number, else
+// `fallback` bytes.
+[[nodiscard]] std::uintmax_t cacheBudget(std::uintmax_t fallback);
 
 } // namespace sb::codecs

@@ -101,6 +101,7 @@ std::shared_ptr<const FrameIndex> FrameIndexCache::load(const std::filesystem::p
             return nullptr; // the media file changed, or FFmpeg did
         archive >> *index;
         index->finalize();
+        markUsed(cacheFile);
         return index;
     } catch (const std::exception&) {
         return nullptr; // unreadable archive: rebuild
@@ -127,6 +128,9 @@ void FrameIndexCache::store(const std::filesystem::path& cacheFile, const FrameI
                 throw std::runtime_error("write failed");
         }
         std::filesystem::rename(temporary, cacheFile);
+        // Indexes of files not opened for the longest time go first (512 MiB: hundreds of
+        // hours of video).
+        pruneCache(cacheFile.parent_path(), ".sbidx", cacheBudget(std::uintmax_t{512} << 20));
     } catch (const std::exception&) {
         // A cache that cannot be written (read-only home, full disk) is not an error for the
         // user: the index is in memory, and the next open rebuilds it.

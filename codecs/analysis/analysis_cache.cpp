@@ -109,6 +109,7 @@ std::shared_ptr<const MotionAnalysis> AnalysisCache::load(const std::filesystem:
                 return nullptr;
         if (!(analysis->parameters == parameters))
             return nullptr;
+        codecs::markUsed(cacheFile);
         return analysis;
     } catch (const std::exception&) {
         return nullptr; // unreadable archive or media: recompute
@@ -144,6 +145,9 @@ void AnalysisCache::store(const std::filesystem::path& media, const AnalysisPara
             }
         }
         std::filesystem::rename(temporary, cacheFile);
+        // Tracks of tapes not opened for the longest time go first (2 GiB: some 1,500
+        // twenty-minute sessions with flow).
+        codecs::pruneCache(cacheFile.parent_path(), ".sbana", codecs::cacheBudget(std::uintmax_t{2} << 30));
     } catch (const std::exception&) {
         // Not the user's problem: the analysis is in memory and the next open recomputes it.
     }

@@ -1,11 +1,13 @@
 // The on-disk frame index is reused while valid and rebuilt when the media or the cache
 // file changes.
 
+#include "codecs/cache_file.h"
 #include "codecs/frame_index_cache.h"
 #include "test_media.h"
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <thread>
 
@@ -26,6 +28,39 @@ protected:
     std::filesystem::path dir_;
     std::filesystem::path media_;
 };
+
+// A cache folder keeps within its budget by dropping the files used longest ago; a read
+// counts as a use.
+TEST_F(FrameIndexCacheTest, PruningDropsTheLeastRecentlyUsedFilesOnly) {
+    const auto folder = dir_ / "prune";
+    std::filesystem::create_directories(folder);
+    const auto now = std::filesystem::file_time_type::clock::now();
+    const auto make = [&](const char* name, int hoursAgo) {
+        std::ofstream(folder / name, std::ios::binary) << std::string(100, 'x');
+        std::filesystem::last_write_time(folder / name, now - std::chrono::hours(hoursAgo));
+    };
+    make("a.sbidx", 30);
+    make("b.sbidx", 20);
+    make("c.sbidx", 10);
+    make("d.sbidx", 1);
+    make("notes.txt", 99);        // not the cache's
+    markUsed(folder / "a.sbidx"); // read just now: the newest
+    EXPECT_EQ(pruneCache(folder, ".sbidx", 250), 200U);
+    EXPECT_TRUE(std::filesystem::exists(folder / "a.sbidx"));
+    EXPECT_FALSE(std::filesystem::exists(folder / "b.sbidx"));
+    EXPECT_FALSE(std::filesystem::exists(folder / "c.sbidx"));
+    EXPECT_TRUE(std::filesystem::exists(folder / "d.sbidx"));
+    EXPECT_TRUE(std::filesystem::exists(folder / "notes.txt"));
+    EXPECT_EQ(pruneCache(folder, ".sbidx", 250), 0U);
+    EXPECT_EQ(pruneCache(dir_ / "no such folder", ".sbidx", 0), 0U);
+
+    ::setenv("SECUREBASE_CACHE_LIMIT_MB", "3", 1);
+    EXPECT_EQ(cacheBudget(7), 3U << 20);
+    ::setenv("SECUREBASE_CACHE_LIMIT_MB", "lots", 1);
+    EXPECT_EQ(cacheBudget(7), 7U);
+    ::unsetenv("SECUREBASE_CACHE_LIMIT_MB");
+    EXPECT_EQ(cacheBudget(7), 7U);
+}
 
 TEST_F(FrameIndexCacheTest, SecondOpenReusesTheIndex) {
     const FrameIndexCache cache(dir_ / "cache");
