@@ -38,41 +38,80 @@ void markUsed(const std::filesystem::path& file) {
     std::filesystem::last_write_time(file, std::filesystem::file_time_type::clock::now(), ec);
 }
 
-std::uintmax_t pruneCache(const std::filesystem::path& directory, std::string_view extension,
-                          std::uintmax_t budget) {
-    struct Entry {
-        std::filesystem::path file;
-        std::filesystem::file_time_type used;
-        std::uintmax_t size;
-    };
-    std::vector<Entry> entries;
+namespace {
+
+struct CacheEntry {
+    std::filesystem::path path;
+    std::filesystem::file_time_type used;
+    std::uintmax_t size;
+};
+
+// Removes entries, least recently used first, until the rest total at most `budget`.
+std::uintmax_t dropOldest(std::vector<CacheEntry> entries, std::uintmax_t budget,
+                          const std::filesystem::path& keep) {
     std::uintmax_t total = 0;
-    std::error_code ec;
-    for (std::filesystem::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
-        const std::filesystem::path& file = it->path();
-        if (file.extension() != extension || !it->is_regular_file(ec))
-            continue;
-        const auto size = it->file_size(ec);
-        const auto used = it->last_write_time(ec);
-        if (ec) {
-            ec.clear();
-            continue;
-        }
-        entries.push_back({file, used, size});
-        total += size;
-    }
-    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.used < b.used; });
+    for (const CacheEntry& e : entries)
+        total += e.size;
+    std::sort(entries.begin(), entries.end(),
+              [](const CacheEntry& a, const CacheEntry& b) { return a.used < b.used; });
     std::uintmax_t removed = 0;
-    for (const Entry& e : entries) {
+    std::error_code ec;
+    for (const CacheEntry& e : entries) {
         if (total <= budget)
             break;
-        if (std::filesystem::remove(e.file, ec)) {
+        if (e.path == keep)
+            continue;
+        if (std::filesystem::remove_all(e.path, ec) > 0 && !ec) {
             total -= e.size;
             removed += e.size;
         }
         ec.clear();
     }
     return removed;
+}
+
+std::uintmax_t folderSize(const std::filesystem::path& folder) {
+    std::uintmax_t size = 0;
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code fileError;
+        if (it->is_regular_file(fileError))
+            size += it->file_size(fileError);
+    }
+    return size;
+}
+
+} // namespace
+
+std::uintmax_t pruneCache(const std::filesystem::path& directory, std::string_view extension,
+                          std::uintmax_t budget) {
+    std::vector<CacheEntry> entries;
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code fileError;
+        if (it->path().extension() != extension || !it->is_regular_file(fileError))
+            continue;
+        const auto size = it->file_size(fileError);
+        const auto used = it->last_write_time(fileError);
+        if (!fileError)
+            entries.push_back({it->path(), used, size});
+    }
+    return dropOldest(std::move(entries), budget, {});
+}
+
+std::uintmax_t pruneCacheFolders(const std::filesystem::path& directory, std::uintmax_t budget,
+                                 const std::filesystem::path& keep) {
+    std::vector<CacheEntry> entries;
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code folderError;
+        if (!it->is_directory(folderError))
+            continue;
+        const auto used = it->last_write_time(folderError);
+        if (!folderError)
+            entries.push_back({it->path(), used, folderSize(it->path())});
+    }
+    return dropOldest(std::move(entries), budget, keep);
 }
 
 std::uintmax_t cacheBudget(std::uintmax_t fallback) {

@@ -26,6 +26,11 @@ void markUsed(const std::filesystem::path& file);
 std::uintmax_t pruneCache(const std::filesystem::path& directory, std::string_view extension,
                           std::uintmax_t budget);
 
+// The same for a folder of folders, one per media file (the workstation's thumbnails): a
+// folder's size is its files', its use its modification time; `keep` (the one in use) stays.
+std::uintmax_t pruneCacheFolders(const std::filesystem::path& directory, std::uintmax_t budget,
+                                 const std::filesystem::path& keep);
+
 // The budget of one cache folder: $SECUREBASE_CACHE_LIMIT_MB when set to a number, else
 // `fallback` bytes.
 [[nodiscard]] std::uintmax_t cacheBudget(std::uintmax_t fallback);

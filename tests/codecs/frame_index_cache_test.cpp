@@ -54,6 +54,19 @@ TEST_F(FrameIndexCacheTest, PruningDropsTheLeastRecentlyUsedFilesOnly) {
     EXPECT_EQ(pruneCache(folder, ".sbidx", 250), 0U);
     EXPECT_EQ(pruneCache(dir_ / "no such folder", ".sbidx", 0), 0U);
 
+    // Folders of thumbnails: the one in use stays whatever its age.
+    const auto thumbs = dir_ / "thumbnails";
+    for (const auto& [name, hoursAgo] : {std::pair{"old", 30}, std::pair{"mid", 20}, std::pair{"new", 1}}) {
+        std::filesystem::create_directories(thumbs / name);
+        std::ofstream(thumbs / name / "54-1.jpg", std::ios::binary) << std::string(100, 'x');
+        std::ofstream(thumbs / name / "54-2.jpg", std::ios::binary) << std::string(100, 'x');
+        std::filesystem::last_write_time(thumbs / name, now - std::chrono::hours(hoursAgo));
+    }
+    EXPECT_EQ(pruneCacheFolders(thumbs, 400, thumbs / "old"), 200U);
+    EXPECT_TRUE(std::filesystem::exists(thumbs / "old"));
+    EXPECT_FALSE(std::filesystem::exists(thumbs / "mid"));
+    EXPECT_TRUE(std::filesystem::exists(thumbs / "new"));
+
     ::setenv("SECUREBASE_CACHE_LIMIT_MB", "3", 1);
     EXPECT_EQ(cacheBudget(7), 3U << 20);
     ::setenv("SECUREBASE_CACHE_LIMIT_MB", "lots", 1);

@@ -1,5 +1,7 @@
 #include "app/gui/vision/thumbnail_source.h"
 
+#include "codecs/cache_file.h"
+
 #include "codecs/display_scaler.h"
 #include "codecs/frame_index_cache.h"
 #include "codecs/video_decoder.h"
@@ -148,6 +150,11 @@ void ThumbnailSource::run() {
             folderKnown = true;
             try {
                 folder = folderFor(file_.toStdString());
+                // This file's thumbnails are in use; those of files not opened for the longest
+                // time go beyond 1 GiB.
+                codecs::markUsed(folder);
+                codecs::pruneCacheFolders(folder.parent_path(), codecs::cacheBudget(std::uintmax_t{1} << 30),
+                                          folder);
             } catch (const std::exception&) {
                 folder.clear(); // no disk cache for a file we cannot key; thumbnails still come
             }
