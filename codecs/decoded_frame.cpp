@@ -1,10 +1,10 @@
 #include "codecs/decoded_frame.h"
 
+#include "codecs/cache_file.h"
 #include "codecs/ffmpeg_handles.h"
 
 extern "C" {
 #include <libavutil/imgutils.h>
-#include <libavutil/md5.h>
 }
 
 #include <vector>
@@ -45,15 +45,7 @@ std::string pictureMd5(const AVFrame& picture) {
     std::vector<std::uint8_t> packed(static_cast<std::size_t>(size));
     av_image_copy_to_buffer(packed.data(), size, picture.data, picture.linesize, format, picture.width,
                             picture.height, 1);
-    std::uint8_t digest[16];
-    av_md5_sum(digest, packed.data(), size);
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string text;
-    for (const std::uint8_t byte : digest) {
-        text += hex[byte >> 4];
-        text += hex[byte & 0xf];
-    }
-    return text;
+    return md5Hex(packed.data(), packed.size());
 }
 
 } // namespace sb::codecs
