@@ -136,17 +136,10 @@ ReviewPanel::ReviewPanel(MainWindow& window, QWidget* parent)
     connect(trainee_, &QComboBox::activated, this, [this] { refresh(); });
     connect(reference_, &QComboBox::activated, this, [this] { refresh(); });
     connect(method_, &QComboBox::activated, this, [this] { refresh(); });
-    connect(disagreementTable_, &QTableWidget::cellClicked, this, [this](int row, int) {
-        if (row >= 0 && row < static_cast<int>(disagreements_.size()))
-            goTo(Stop{disagreements_[static_cast<std::size_t>(row)].start,
-                      disagreements_[static_cast<std::size_t>(row)].end, 0, row});
-    });
-    connect(threadList_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
-        const std::int64_t id = item->data(Qt::UserRole).toLongLong();
-        for (const auto& t : threads_)
-            if (t.id == id)
-                goTo(Stop{t.start.count(), t.end.count(), t.id, -1});
-    });
+    connect(disagreementTable_, &QTableWidget::cellClicked, this,
+            [this](int row, int) { goToDisagreement(row); });
+    connect(threadList_, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem* item) { goToThread(item->data(Qt::UserRole).toLongLong()); });
     connect(newThread_, &QPushButton::clicked, this, &ReviewPanel::newThreadFromSelection);
     connect(exportClip_, &QPushButton::clicked, this, &ReviewPanel::exportClip);
     // A right click on a disagreement or a thread offers its clip (after going there).
@@ -158,9 +151,9 @@ ReviewPanel::ReviewPanel(MainWindow& window, QWidget* parent)
             if (!index.isValid() || package_)
                 return;
             if (view == disagreementTable_)
-                emit disagreementTable_->cellClicked(index.row(), index.column());
+                goToDisagreement(index.row());
             else
-                emit threadList_->itemClicked(threadList_->item(index.row()));
+                goToThread(threadList_->item(index.row())->data(Qt::UserRole).toLongLong());
             QMenu menu(this);
             connect(menu.addAction(tr("Export clip of this range…")), &QAction::triggered, this,
                     &ReviewPanel::exportClip);
@@ -565,6 +558,18 @@ std::vector<ReviewPanel::Stop> ReviewPanel::stops() const {
         return a.start != b.start ? a.start < b.start : (a.thread != 0) > (b.thread != 0);
     });
     return out;
+}
+
+void ReviewPanel::goToDisagreement(int row) {
+    if (row >= 0 && row < static_cast<int>(disagreements_.size()))
+        goTo(Stop{disagreements_[static_cast<std::size_t>(row)].start,
+                  disagreements_[static_cast<std::size_t>(row)].end, 0, row});
+}
+
+void ReviewPanel::goToThread(std::int64_t id) {
+    for (const auto& t : threads_)
+        if (t.id == id)
+            goTo(Stop{t.start.count(), t.end.count(), t.id, -1});
 }
 
 void ReviewPanel::goTo(const Stop& stop) {

@@ -105,6 +105,8 @@ private:
     void showMessages();
     void updateRanges();
     void goTo(const Stop& stop);
+    void goToDisagreement(int row); // a row of the table
+    void goToThread(std::int64_t id);
     void newThreadFromSelection();
     [[nodiscard]] std::vector<Stop> stops() const;
     [[nodiscard]] std::optional<annotation::CoderId> coderId(const QString& name);
