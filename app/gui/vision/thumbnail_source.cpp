@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 
 extern "C" {
 #include <libavutil/frame.h>
@@ -23,6 +24,16 @@ namespace {
 
 constexpr int kMemoryThumbnails = 2000; // about 40 MB at 96x54
 constexpr int kJpegQuality = 85;
+
+// Folders of files not opened for the longest time go beyond 1 GiB. Once a process, when a
+// source has nothing to do: walking every folder's files is slow in a full cache and must not
+// hold up the first thumbnails of a session.
+void pruneOnce(const std::filesystem::path& inUse) {
+    static std::once_flag once;
+    std::call_once(once, [&inUse] {
+        codecs::pruneCacheFolders(inUse.parent_path(), codecs::cacheBudget(std::uintmax_t{1} << 30), inUse);
+    });
+}
 
 } // namespace
 
@@ -135,6 +146,13 @@ void ThumbnailSource::run() {
     std::unique_ptr<codecs::VideoDecoder> decoder;
     codecs::DisplayScaler scaler;
     for (;;) {
+        bool idle = false;
+        {
+            std::lock_guard lock(mutex_);
+            idle = wanted_.empty() && !stopping_;
+        }
+        if (idle && !folder.empty())
+            pruneOnce(folder);
         std::int64_t frame = -1;
         {
             std::unique_lock lock(mutex_);
@@ -150,11 +168,7 @@ void ThumbnailSource::run() {
             folderKnown = true;
             try {
                 folder = folderFor(file_.toStdString());
-                // This file's thumbnails are in use; those of files not opened for the longest
-                // time go beyond 1 GiB.
-                codecs::markUsed(folder);
-                codecs::pruneCacheFolders(folder.parent_path(), codecs::cacheBudget(std::uintmax_t{1} << 30),
-                                          folder);
+                codecs::markUsed(folder); // this file's thumbnails are in use
             } catch (const std::exception&) {
                 folder.clear(); // no disk cache for a file we cannot key; thumbnails still come
             }
