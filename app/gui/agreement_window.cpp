@@ -202,9 +202,9 @@ bool AgreementWindow::compute() {
     }
     stream_->blockSignals(true);
     stream_->clear();
-    for (const auto& s : result_->streams)
-        stream_->addItem(QString::fromStdString(s.stream.name()));
-    labelStreams();
+    for (std::size_t i = 0; i < result_->streams.size(); ++i)
+        stream_->addItem(QString());
+    labelStreams(); // the texts, in the interface language
     stream_->blockSignals(false);
     showStream(0);
     return true;

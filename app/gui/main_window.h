@@ -70,6 +70,7 @@ private:
     void buildActions();
     void buildMenus();
     void buildDocks();
+    void syncDockSides(); // mirrors the docks when the direction changed since they were laid out
     QWidget* buildTransport();
     void loadSessionMedia();
     void refreshActions();
@@ -116,7 +117,6 @@ private:
     bool toldNoAudio_ = false;
     // The docks' sides are swapped for right-to-left (dock_sides.h); kept with the saved state.
     bool docksMirrored_ = false;
-    void syncDockSides();
     std::int64_t selected_ = 0;
     QElapsedTimer positionShown_;
 };
